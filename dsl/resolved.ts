@@ -148,9 +148,19 @@ export type Connector =
   | { readonly kind: "all_to_all"; readonly allowSelf: boolean }
   | { readonly kind: "one_to_one" }
   /** Each (pre, post) pair independently with probability p. */
-  | { readonly kind: "random"; readonly p: number; readonly allowSelf: boolean; readonly seed: number }
+  | {
+      readonly kind: "random";
+      readonly p: number;
+      readonly allowSelf: boolean;
+      readonly seed: number;
+    }
   /** Each post neuron draws exactly `n` distinct pre neurons. */
-  | { readonly kind: "fixed_fan_in"; readonly n: number; readonly allowSelf: boolean; readonly seed: number }
+  | {
+      readonly kind: "fixed_fan_in";
+      readonly n: number;
+      readonly allowSelf: boolean;
+      readonly seed: number;
+    }
   /**
    * 2-D convolution: pre range has shape [inH, inW], post range [outH, outW] with
    * outH = floor((inH + 2 * padding - kernelH) / strideY) + 1 (likewise for W).

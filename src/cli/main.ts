@@ -34,7 +34,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     // A stack trace helps us, not the user: it is shown only when ANT_DEBUG is set.
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`ant: internal error: ${message}\n`);
-    if (process.env["ANT_DEBUG"] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    if (process.env["ANT_DEBUG"] && error instanceof Error)
+      process.stderr.write(`${error.stack}\n`);
     process.stderr.write("This is a bug in ANT; please report it with the input that caused it.\n");
     return ExitCode.Internal;
   }

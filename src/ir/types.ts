@@ -287,7 +287,12 @@ export type IrInput =
     };
 
 export type IrRecording =
-  | { readonly kind: "spikes"; readonly population: number; readonly start: number; readonly end: number }
+  | {
+      readonly kind: "spikes";
+      readonly population: number;
+      readonly start: number;
+      readonly end: number;
+    }
   | { readonly kind: "voltage"; readonly population: number; readonly neurons: readonly number[] };
 
 // ---------------------------------------------------------------------------------------------
