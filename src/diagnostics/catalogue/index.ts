@@ -9,3 +9,4 @@ export { semanticDiagnostics } from "./semantic.ts";
 export { mappingDiagnostics } from "./mapping.ts";
 export { imageDiagnostics } from "./image.ts";
 export { emulationDiagnostics } from "./emulation.ts";
+export { eventFileDiagnostics } from "./event-files.ts";
