@@ -40,11 +40,7 @@ export const eventFileDiagnostics = {
     "error",
     "A packet declares {0} events of {1} bytes ({2} bytes), but only {3} bytes remain.",
   ),
-  badPacketField: entry(
-    "ANT5509",
-    "error",
-    "Packet header field '{0}' is {1}; expected {2}.",
-  ),
+  badPacketField: entry("ANT5509", "error", "Packet header field '{0}' is {1}; expected {2}."),
   unknownSensor: entry(
     "ANT5510",
     "error",
@@ -81,11 +77,7 @@ export const eventFileDiagnostics = {
     "error",
     "A packet comes from source {0}, which the header does not declare; declared: {1}.",
   ),
-  sizeOutOfRange: entry(
-    "ANT5518",
-    "error",
-    "The file declares {0} = {1}; expected {2}.",
-  ),
+  sizeOutOfRange: entry("ANT5518", "error", "The file declares {0} = {1}; expected {2}."),
   cannotWrite: entry("ANT5519", "error", "Cannot write '{0}': {1}."),
   internal: entry("ANT5599", "error", "Internal error while reading '{0}': {1}."),
   rasterSubsampled: entry(
