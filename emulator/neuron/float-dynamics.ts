@@ -1,0 +1,321 @@
+/**
+ * Exact event-driven neuron dynamics in float64: the closed-form advance between inputs, the
+ * exact search for the next threshold crossing, and the spike (reset, refractory, adaptation).
+ * Called from the event engine's inner loop for every input, so every function here is flat,
+ * allocation-free, and spends as few exp() calls as it can. Semantics: docs/emulator.md,
+ * "Neuron dynamics".
+ */
+import {
+  addTerm,
+  breakAt,
+  breaksCount,
+  buildLevels,
+  coefficientSignChanges,
+  resetSum,
+  signHorizon,
+  upperBound,
+} from "./exp-sum.ts";
+import { KIND_IF, type ModelTable } from "./model-table.ts";
+import type { NeuronState } from "./state.ts";
+
+/** Searches never look further than this (2^52 ps, about 75 minutes): times stay exact. */
+const SEARCH_CAP_PS = 2 ** 52;
+
+// Result of `evolve`, kept in module scope so the hot path allocates nothing.
+let outV = 0;
+let outGExc = 0;
+let outGInh = 0;
+/** dV/dt at the end of the last `evolve`, volts per picosecond. */
+let outSlope = 0;
+
+/**
+ * Free (not refractory) evolution of model k from (v0, gExc0, gInh0) over tPs >= 0 picoseconds.
+ * Leaky kinds use V(t) = vInf + (V0 - vInf) e^{-t/tauM} + sum_x g_x0 e^{-t/tauM} expm1(t d_x) /
+ * (tauM d_x) with d_x = 1/tauM - 1/tau_x: the same closed form as REFERENCE.md, rearranged so
+ * that it has no cancellation when tau_x is near tauM and becomes g_x0 (t/tauM) e^{-t/tauM} at
+ * d_x = 0. One exp or expm1 per variable that is not zero.
+ */
+function evolve(
+  m: ModelTable,
+  k: number,
+  v0: number,
+  gExc0: number,
+  gInh0: number,
+  tPs: number,
+): void {
+  const invTauM = m.invTauMPerPs[k]!;
+
+  if (m.kind[k] === KIND_IF) {
+    let v = v0 + m.driftVPerPs[k]! * tPs;
+    let gExc = gExc0;
+    let gInh = gInh0;
+    if (gExc0 !== 0) {
+      const decayed = Math.expm1(-tPs * m.invTauExcPerPs[k]!);
+      v -= gExc0 * m.gainExc[k]! * decayed;
+      gExc = gExc0 + gExc0 * decayed;
+    }
+    if (gInh0 !== 0) {
+      const decayed = Math.expm1(-tPs * m.invTauInhPerPs[k]!);
+      v -= gInh0 * m.gainInh[k]! * decayed;
+      gInh = gInh0 + gInh0 * decayed;
+    }
+    outV = v;
+    outGExc = gExc;
+    outGInh = gInh;
+    outSlope = m.driftVPerPs[k]! + (gExc + gInh) * invTauM;
+    return;
+  }
+
+  const vInf = m.vInfV[k]!;
+  const eM = Math.exp(-tPs * invTauM);
+  let v = vInf + (v0 - vInf) * eM;
+  let gExc = 0;
+  let gInh = 0;
+  if (gExc0 !== 0) {
+    const d = m.dExcPerPs[k]!;
+    const x = tPs * d;
+    if (x > -0.5 && x < 0.5) {
+      const em1 = Math.expm1(x);
+      gExc = gExc0 * (eM + eM * em1);
+      v += gExc0 * (d === 0 ? eM * tPs * invTauM : (eM * em1 * invTauM) / d);
+    } else {
+      const eX = Math.exp(-tPs * m.invTauExcPerPs[k]!);
+      gExc = gExc0 * eX;
+      v += (gExc0 * (eX - eM) * invTauM) / d;
+    }
+  }
+  if (gInh0 !== 0) {
+    const d = m.dInhPerPs[k]!;
+    const x = tPs * d;
+    if (x > -0.5 && x < 0.5) {
+      const em1 = Math.expm1(x);
+      gInh = gInh0 * (eM + eM * em1);
+      v += gInh0 * (d === 0 ? eM * tPs * invTauM : (eM * em1 * invTauM) / d);
+    } else {
+      const eX = Math.exp(-tPs * m.invTauInhPerPs[k]!);
+      gInh = gInh0 * eX;
+      v += (gInh0 * (eX - eM) * invTauM) / d;
+    }
+  }
+  outV = v;
+  outGExc = gExc;
+  outGInh = gInh;
+  outSlope = (vInf - v + gExc + gInh) * invTauM;
+}
+
+/**
+ * Brings neuron i from lastPs to tPs (integer picoseconds) by the closed form. During a
+ * refractory period V is held while gExc, gInh and theta decay; the end of the period inside
+ * [lastPs, tPs] is handled here. A tPs at or before lastPs leaves the state unchanged.
+ */
+export function advance(s: NeuronState, i: number, tPs: number, m: ModelTable): void {
+  let from = s.lastPs[i]!;
+  if (!(tPs > from)) return;
+  const k = s.model[i]!;
+
+  const invTauTheta = m.invTauThetaPerPs[k]!;
+  if (invTauTheta !== 0 && s.theta[i] !== 0) s.theta[i]! *= Math.exp(-(tPs - from) * invTauTheta);
+
+  let gExc = s.gExc[i]!;
+  let gInh = s.gInh[i]!;
+  const refractoryUntil = s.refractoryUntilPs[i]!;
+  if (refractoryUntil > from) {
+    const heldPs = Math.min(tPs, refractoryUntil) - from;
+    if (gExc !== 0) gExc *= Math.exp(-heldPs * m.invTauExcPerPs[k]!);
+    if (gInh !== 0) gInh *= Math.exp(-heldPs * m.invTauInhPerPs[k]!);
+    from += heldPs;
+  }
+
+  if (tPs > from) {
+    evolve(m, k, s.v[i]!, gExc, gInh, tPs - from);
+    s.v[i] = outV;
+    gExc = outGExc;
+    gInh = outGInh;
+  }
+  s.gExc[i] = gExc;
+  s.gInh[i] = gInh;
+  s.lastPs[i] = tPs;
+}
+
+/**
+ * Spike of neuron i at tPs: advances to tPs, resets V ("value": V = vReset; "subtract":
+ * V -= vThresh - vReset), raises theta by thetaPlus, and holds V until tPs + refractory.
+ */
+export function fire(s: NeuronState, i: number, tPs: number, m: ModelTable): void {
+  advance(s, i, tPs, m);
+  const k = s.model[i]!;
+  if (m.resetSubtract[k] === 1) s.v[i]! -= m.resetStepV[k]!;
+  else s.v[i] = m.vResetV[k]!;
+  s.theta[i]! += m.thetaPlusV[k]!;
+  s.refractoryUntilPs[i] = tPs + m.refractoryPs[k]!;
+}
+
+// The trajectory being searched, relative to its start, for `distance`.
+let searchModel: ModelTable | undefined;
+let searchK = 0;
+let searchV = 0;
+let searchGExc = 0;
+let searchGInh = 0;
+let searchTheta = 0;
+/** d/dt of the last `distance` call. */
+let distanceSlope = 0;
+
+/** V(t) - (vThresh + theta(t)) on the trajectory being searched; its slope in distanceSlope. */
+function distance(tPs: number): number {
+  const m = searchModel!;
+  const k = searchK;
+  evolve(m, k, searchV, searchGExc, searchGInh, tPs);
+  const invTauTheta = m.invTauThetaPerPs[k]!;
+  const theta = invTauTheta === 0 ? searchTheta : searchTheta * Math.exp(-tPs * invTauTheta);
+  distanceSlope = outSlope + theta * invTauTheta;
+  return outV - m.vThreshV[k]! - theta;
+}
+
+/**
+ * Earliest integer picosecond t in [max(lastPs, refractoryUntilPs), limitPs] at which
+ * V(t) >= vThresh + theta(t), assuming no input arrives before it; Infinity if there is none.
+ * Exactly: the spike time is the first integer picosecond at or after the real crossing instant.
+ * Does not change the state.
+ */
+export function nextCrossingPs(s: NeuronState, i: number, limitPs: number, m: ModelTable): number {
+  const k = s.model[i]!;
+  const invTauExc = m.invTauExcPerPs[k]!;
+  const invTauInh = m.invTauInhPerPs[k]!;
+  const invTauTheta = m.invTauThetaPerPs[k]!;
+  let startPs = s.lastPs[i]!;
+  let gExc = s.gExc[i]!;
+  let gInh = s.gInh[i]!;
+  let theta = s.theta[i]!;
+
+  // A refractory neuron cannot fire before its period ends: search from there.
+  const refractoryUntil = s.refractoryUntilPs[i]!;
+  if (refractoryUntil > startPs) {
+    const heldPs = refractoryUntil - startPs;
+    if (gExc !== 0) gExc *= Math.exp(-heldPs * invTauExc);
+    if (gInh !== 0) gInh *= Math.exp(-heldPs * invTauInh);
+    if (theta !== 0 && invTauTheta !== 0) theta *= Math.exp(-heldPs * invTauTheta);
+    startPs = refractoryUntil;
+  }
+  if (startPs > limitPs) return Infinity;
+  const v = s.v[i]!;
+  const vThresh = m.vThreshV[k]!;
+  const distance0 = v - vThresh - theta;
+  if (distance0 >= 0) return startPs;
+
+  searchModel = m;
+  searchK = k;
+  searchV = v;
+  searchGExc = gExc;
+  searchGInh = gInh;
+  searchTheta = theta;
+  buildDistanceTerms(m, k, v, gExc, gInh, theta);
+  if (upperBound() < 0) return Infinity;
+
+  const hiPs = Math.min(limitPs - startPs, signHorizon(), SEARCH_CAP_PS);
+  if (!(hiPs > 0)) return Infinity;
+
+  // At most one zero on (0, inf) (rule of signs): one monotone piece, no extrema to bracket.
+  if (coefficientSignChanges() <= 1) {
+    const offset = crossingIn(0, distance0, hiPs);
+    return offset === Infinity || startPs + offset > limitPs ? Infinity : startPs + offset;
+  }
+
+  buildLevels(hiPs);
+  const breaks = breaksCount();
+  let x = 0;
+  let fx = distance0;
+  for (let j = 0; j <= breaks; j++) {
+    const y = j < breaks ? breakAt(j) : hiPs;
+    const offset = crossingIn(x, fx, y);
+    if (offset !== Infinity) return startPs + offset > limitPs ? Infinity : startPs + offset;
+    x = y;
+    fx = distance(y);
+  }
+  return Infinity;
+}
+
+/** Writes V(t) - vThresh - theta(t) as an exponential polynomial for the root isolation. */
+function buildDistanceTerms(
+  m: ModelTable,
+  k: number,
+  v: number,
+  gExc: number,
+  gInh: number,
+  theta: number,
+): void {
+  resetSum();
+  const invTauTheta = m.invTauThetaPerPs[k]!;
+  const vThresh = m.vThreshV[k]!;
+  if (invTauTheta === 0) addTerm(0, -vThresh - theta, 0);
+  else {
+    addTerm(0, -vThresh, 0);
+    addTerm(invTauTheta, -theta, 0);
+  }
+
+  if (m.kind[k] === KIND_IF) {
+    const gainExc = m.gainExc[k]!;
+    const gainInh = m.gainInh[k]!;
+    addTerm(0, v + gExc * gainExc + gInh * gainInh, m.driftVPerPs[k]!);
+    addTerm(m.invTauExcPerPs[k]!, -gExc * gainExc, 0);
+    addTerm(m.invTauInhPerPs[k]!, -gInh * gainInh, 0);
+    return;
+  }
+
+  const invTauM = m.invTauMPerPs[k]!;
+  const vInf = m.vInfV[k]!;
+  const dExc = m.dExcPerPs[k]!;
+  const dInh = m.dInhPerPs[k]!;
+  addTerm(0, vInf, 0);
+  let membraneA = v - vInf;
+  let membraneB = 0;
+  if (dExc === 0) membraneB += gExc * invTauM;
+  else {
+    const amplitude = (gExc * invTauM) / dExc;
+    membraneA -= amplitude;
+    addTerm(m.invTauExcPerPs[k]!, amplitude, 0);
+  }
+  if (dInh === 0) membraneB += gInh * invTauM;
+  else {
+    const amplitude = (gInh * invTauM) / dInh;
+    membraneA -= amplitude;
+    addTerm(m.invTauInhPerPs[k]!, amplitude, 0);
+  }
+  addTerm(invTauM, membraneA, membraneB);
+}
+
+/**
+ * On [x, y], where the distance changes sign at most once and is negative at x: the first
+ * integer picosecond at or after the crossing, relative to the search start; Infinity if the
+ * distance is still negative at y.
+ */
+function crossingIn(x: number, fx: number, y: number): number {
+  const fy = distance(y);
+  if (fy < 0) return Infinity;
+
+  // Newton from a secant guess, kept inside the bracket [lo, hi] (lo below, hi at or above).
+  let lo = x;
+  let hi = y;
+  let t = x + (y - x) * (-fx / (fy - fx));
+  if (!(t > lo && t < hi)) t = 0.5 * (lo + hi);
+  for (let iteration = 0; iteration < 100 && hi - lo > 0.5; iteration++) {
+    const f = distance(t);
+    if (f < 0) lo = t;
+    else hi = t;
+    let next = distanceSlope > 0 ? t - f / distanceSlope : NaN;
+    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    if (Math.abs(next - t) < 0.25) {
+      // Close enough: the integer step below settles it with at most a few evaluations.
+      t = next;
+      break;
+    }
+    t = next;
+  }
+
+  // Smallest integer n > x with n >= y or distance(n) >= 0: the crossing lies in (n - 1, n].
+  const first = Math.floor(x) + 1;
+  const last = Math.ceil(y);
+  let n = Math.min(last, Math.max(first, Math.ceil(t)));
+  while (n > first && distance(n - 1) >= 0) n--;
+  while (n < last && n < y && distance(n) < 0) n++;
+  return n;
+}

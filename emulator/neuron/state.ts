@@ -1,0 +1,45 @@
+/**
+ * Float64 neuron state, one typed array per variable, indexed by hardware neuron id. The engine
+ * owns one instance for the whole chip; nothing here allocates per neuron or per event.
+ */
+import type { IrNeurons } from "../../src/ir/types.ts";
+
+export class NeuronState {
+  readonly count: number;
+  /** Membrane voltage at `lastPs`. */
+  readonly v: Float64Array;
+  /** Synaptic variables at `lastPs`, in volts (a weight is the jump of its variable). */
+  readonly gExc: Float64Array;
+  readonly gInh: Float64Array;
+  /** Adaptive threshold increment at `lastPs` (threshold = vThresh + theta). */
+  readonly theta: Float64Array;
+  /** Time the variables above refer to: integer picoseconds. */
+  readonly lastPs: Float64Array;
+  /** V is held while t < refractoryUntilPs and evolves again from that instant on. */
+  readonly refractoryUntilPs: Float64Array;
+  /** Index into the ModelTable. Input neurons (model -1 in the IR) should not be advanced. */
+  readonly model: Uint16Array;
+
+  constructor(count: number) {
+    this.count = count;
+    this.v = new Float64Array(count);
+    this.gExc = new Float64Array(count);
+    this.gInh = new Float64Array(count);
+    this.theta = new Float64Array(count);
+    this.lastPs = new Float64Array(count);
+    this.refractoryUntilPs = new Float64Array(count);
+    this.model = new Uint16Array(count);
+  }
+
+  /** Copies the IR's drawn initial values; every neuron starts at time 0, not refractory.
+   *  `modelOf[i]` is the model index of hardware neuron i (input neurons may be anything). */
+  static fromIr(neurons: IrNeurons, modelOf: ArrayLike<number>): NeuronState {
+    const s = new NeuronState(neurons.count);
+    s.v.set(neurons.initV);
+    s.gExc.set(neurons.initGExcV);
+    s.gInh.set(neurons.initGInhV);
+    s.theta.set(neurons.initThetaV);
+    for (let i = 0; i < neurons.count; i++) s.model[i] = Math.max(0, modelOf[i] ?? 0);
+    return s;
+  }
+}
