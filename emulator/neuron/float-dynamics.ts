@@ -28,6 +28,22 @@ let outGInh = 0;
 /** dV/dt at the end of the last `evolve`, volts per picosecond. */
 let outSlope = 0;
 
+/** 1 - exp(-x) of the last `decayOf`, accurate for small x too. */
+let decayedFraction = 0;
+
+/** exp(-x) for x >= 0, leaving 1 - exp(-x) in decayedFraction; one transcendental call, and
+ *  neither value is formed by a cancelling subtraction. */
+function decayOf(x: number): number {
+  if (x < 0.5) {
+    const em1 = Math.expm1(-x);
+    decayedFraction = -em1;
+    return 1 + em1;
+  }
+  const e = Math.exp(-x);
+  decayedFraction = 1 - e;
+  return e;
+}
+
 /**
  * Free (not refractory) evolution of model k from (v0, gExc0, gInh0) over tPs >= 0 picoseconds.
  * Leaky kinds use V(t) = vInf + (V0 - vInf) e^{-t/tauM} + sum_x g_x0 e^{-t/tauM} expm1(t d_x) /
@@ -47,17 +63,17 @@ function evolve(
 
   if (m.kind[k] === KIND_IF) {
     let v = v0 + m.driftVPerPs[k]! * tPs;
-    let gExc = gExc0;
-    let gInh = gInh0;
+    let gExc = 0;
+    let gInh = 0;
     if (gExc0 !== 0) {
-      const decayed = Math.expm1(-tPs * m.invTauExcPerPs[k]!);
-      v -= gExc0 * m.gainExc[k]! * decayed;
-      gExc = gExc0 + gExc0 * decayed;
+      const e = decayOf(tPs * m.invTauExcPerPs[k]!);
+      gExc = gExc0 * e;
+      v += gExc0 * m.gainExc[k]! * decayedFraction;
     }
     if (gInh0 !== 0) {
-      const decayed = Math.expm1(-tPs * m.invTauInhPerPs[k]!);
-      v -= gInh0 * m.gainInh[k]! * decayed;
-      gInh = gInh0 + gInh0 * decayed;
+      const e = decayOf(tPs * m.invTauInhPerPs[k]!);
+      gInh = gInh0 * e;
+      v += gInh0 * m.gainInh[k]! * decayedFraction;
     }
     outV = v;
     outGExc = gExc;
