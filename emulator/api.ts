@@ -1,0 +1,380 @@
+/**
+ * The emulator as a library: load an image (or compile a source elsewhere), create an
+ * `Emulator`, set input rates or spike trains, run for a while, read spikes, voltages, weights
+ * and energy, and run again. `ant run` and the digit-learning demo are both written against this
+ * class; keep its surface stable (docs/api.md documents it).
+ *
+ * Names are the user's: populations and projections by name, neurons by their 0-based index
+ * within their population. Times are integer picoseconds in a float64.
+ */
+import type { ChipIR, IrSynapses } from "../src/ir/types.ts";
+import { emulationDiagnostics as D } from "../src/diagnostics/catalogue/index.ts";
+import { makeDiagnostic } from "../src/diagnostics/catalogue/index.ts";
+import { Engine, type EngineRunOptions } from "./engine/engine.ts";
+import { createFloatNeurons } from "./engine/float-neurons.ts";
+import type { NeuronOps } from "./engine/neuron-ops.ts";
+import { buildReport } from "./energy/report.ts";
+import type { RunReport, RunSummary } from "./energy/report-types.ts";
+import { EmulationError, fail } from "./errors.ts";
+import { buildTopology, type MeshTopology } from "./mesh/topology.ts";
+import { hasPlasticProjections, type PlasticityHooks } from "./plasticity-hooks.ts";
+import { createPlasticity } from "./learning/index.ts";
+import { checkModel } from "./neuron/model-table.ts";
+import { loadImageSpikeTrains } from "./inputs/image-inputs.ts";
+import { mixSeed } from "./inputs/random.ts";
+
+export type { RunReport, RunSummary } from "./energy/report-types.ts";
+export { EmulationError } from "./errors.ts";
+
+export interface EmulatorOptions {
+  /** Arithmetic of the neuron state: float64 reference, or the target's fixed point. */
+  mode?: "float" | "fixed";
+  /** Seed of the Poisson inputs and stochastic rounding; default the image's seed. */
+  seed?: number;
+  /** Step of the clocked baseline the report compares against; default 1 ms. */
+  clockStepPs?: number;
+  /** Plasticity on (default) or frozen; frozen plastic weights still apply. */
+  learning?: boolean;
+  /** Record every population's spikes, not only those the image records. */
+  recordAll?: boolean;
+  /** Sample period of voltage traces (`record voltage`); default 0.1 ms. */
+  voltageSamplePs?: number;
+}
+
+export type RunOptions = EngineRunOptions;
+
+const DEFAULT_CLOCK_STEP_PS = 1e9;
+const DEFAULT_VOLTAGE_SAMPLE_PS = 1e8;
+
+export class Emulator {
+  readonly mode: "float" | "fixed";
+  readonly clockStepPs: number;
+  private readonly engine: Engine;
+  private readonly mesh: MeshTopology;
+  private readonly ops: NeuronOps;
+  private readonly hooks: PlasticityHooks | undefined;
+  /** The emulator's own copy of the static weights (setWeights may change them). */
+  private readonly synapses: IrSynapses;
+  private readonly populationIndex = new Map<string, number>();
+  /** Per population: hardware id of each neuron index. */
+  private readonly hardwareIds: Uint32Array[];
+  private interrupted = false;
+
+  constructor(
+    private readonly ir: ChipIR,
+    options: EmulatorOptions = {},
+  ) {
+    this.mode = options.mode ?? "float";
+    this.clockStepPs = options.clockStepPs ?? DEFAULT_CLOCK_STEP_PS;
+    const seed = options.seed ?? ir.seed;
+
+    // 1. Check what the engine relies on, so a bad image is a diagnostic, not a crash later.
+    const { topology, problems } = buildTopology(ir);
+    if (problems.length > 0) {
+      const entryOf = {
+        "off-mesh": D.routeOffMesh,
+        "no-child": D.routeBrokenTree,
+        "no-core": D.routeNoCore,
+      };
+      throw new EmulationError(
+        problems
+          .slice(0, 20)
+          .map((p) => makeDiagnostic(entryOf[p.what], [p.node, ir.routes.nodeRouter[p.node]!])),
+      );
+    }
+    for (const model of ir.models) {
+      const why = checkModel(model);
+      if (why !== undefined) fail(D.modelUnusable, [model.name, why]);
+    }
+    this.mesh = topology;
+
+    // 2. The emulator's mutable copy of the weights; everything else is read from the image.
+    this.synapses = { ...ir.synapses, weight: ir.synapses.weight.slice() };
+    const runIr: ChipIR = { ...ir, synapses: this.synapses };
+
+    // 3. Neuron dynamics, plasticity and the engine.
+    this.ops = this.createNeurons(runIr);
+    this.engine = new Engine(runIr, this.ops, topology, {
+      seed,
+      clockStepPs: this.clockStepPs,
+      recordAll: options.recordAll ?? false,
+      voltageSamplePs: options.voltageSamplePs ?? DEFAULT_VOLTAGE_SAMPLE_PS,
+    });
+    if (hasPlasticProjections(ir)) {
+      this.hooks = createPlasticity(runIr, { mode: this.mode, seed: mixSeed(seed, 0x1ea7) });
+      this.engine.setHooks(this.hooks);
+    }
+    this.engine.learning = options.learning ?? true;
+
+    ir.populations.forEach((p, k) => this.populationIndex.set(p.name, k));
+    this.hardwareIds = ir.populations.map((p) => new Uint32Array(p.size));
+    for (const s of ir.slices)
+      for (let k = s.start; k < s.end; k++)
+        this.hardwareIds[s.population]![k] = s.neuronStart + k - s.start;
+
+    this.engine.start(loadImageSpikeTrains(ir, this.hardwareIds));
+  }
+
+  /** Current simulated time. */
+  get nowPs(): number {
+    return this.engine.nowPs;
+  }
+
+  /** Poisson rates of an input population, from now on (replacing any earlier rates). */
+  setInputRates(population: string, ratesHz: Float64Array): void {
+    const p = this.inputPopulation(population);
+    const size = this.ir.populations[p]!.size;
+    if (ratesHz.length !== size) fail(D.wrongLength, ["ratesHz", size, population, ratesHz.length]);
+    ratesHz.forEach((r, i) => {
+      if (!(r >= 0) || !Number.isFinite(r)) fail(D.badRate, [r, i, population]);
+    });
+    this.engine.setInputRates(p, ratesHz);
+  }
+
+  /** Explicit spikes of an input population, at absolute times >= nowPs. */
+  setInputSpikes(population: string, neuron: Uint32Array, timePs: Float64Array): void {
+    const p = this.inputPopulation(population);
+    if (timePs.length !== neuron.length)
+      fail(D.wrongLength, ["timePs", neuron.length, population, timePs.length]);
+    const ids = this.hardwareIds[p]!;
+    const hw = new Uint32Array(neuron.length);
+    for (let k = 0; k < neuron.length; k++) {
+      const index = neuron[k]!;
+      if (index >= ids.length) fail(D.neuronOutOfRange, [index, population, ids.length]);
+      if (!(timePs[k]! >= this.nowPs)) fail(D.spikeInPast, [population, timePs[k]!, this.nowPs]);
+      hw[k] = ids[index]!;
+    }
+    this.engine.addSpikeTrain(hw, Float64Array.from(timePs, Math.round));
+  }
+
+  /** Runs for durationPs of simulated time (or until options.signal aborts). */
+  run(durationPs: number, options: RunOptions = {}): RunSummary {
+    const wallStart = performance.now();
+    const counters = this.engine.counters;
+    const spikesBefore = sumOf(counters.spikesOut);
+    const synBefore = sumOf(counters.synOps);
+    const result = this.engine.run(Math.round(durationPs), options);
+    if (result.interrupted) this.interrupted = true;
+    return {
+      startPs: result.startPs,
+      endPs: result.endPs,
+      events: result.events,
+      spikes: sumOf(counters.spikesOut) - spikesBefore,
+      synapticEvents: sumOf(counters.synOps) - synBefore,
+      wallMs: performance.now() - wallStart,
+      interrupted: result.interrupted,
+    };
+  }
+
+  /** Recorded spikes of a population since the last clearRecords (neuron = index within it). */
+  spikes(population: string): { neuron: Uint32Array; timePs: Float64Array } {
+    const p = this.population(population);
+    const ids = this.engine.record.neurons();
+    const times = this.engine.record.timesPs();
+    const popOf = this.ir.neurons.population;
+    const indexOf = this.ir.neurons.index;
+    let n = 0;
+    for (let k = 0; k < ids.length; k++) if (popOf[ids[k]!] === p) n++;
+    const neuron = new Uint32Array(n);
+    const timePs = new Float64Array(n);
+    let j = 0;
+    for (let k = 0; k < ids.length; k++) {
+      if (popOf[ids[k]!] !== p) continue;
+      neuron[j] = indexOf[ids[k]!]!;
+      timePs[j++] = times[k]!;
+    }
+    return { neuron, timePs };
+  }
+
+  /** Spikes per neuron of a population since the last clearRecords (recorded or not). */
+  spikeCounts(population: string): Uint32Array {
+    const ids = this.hardwareIds[this.population(population)]!;
+    return Uint32Array.from(ids, (hw) => this.engine.spikeCounts[hw]!);
+  }
+
+  /** Forgets recorded spikes, spike counts and voltage samples. */
+  clearRecords(): void {
+    this.engine.record.clear();
+    this.engine.spikeCounts.fill(0);
+    this.engine.probes.clear();
+  }
+
+  /** Sampled voltage traces of the neurons the image records (`record voltage`). */
+  voltageTraces(): {
+    probes: readonly { population: string; index: number }[];
+    timePs: Float64Array;
+    valuesV: Float64Array[];
+  } {
+    return { probes: this.engine.probes.probes, ...this.engine.probes.traces() };
+  }
+
+  /** Membrane voltage of a neuron now. */
+  voltage(population: string, index: number): number {
+    const ids = this.hardwareIds[this.population(population)]!;
+    if (!(index >= 0 && index < ids.length))
+      fail(D.neuronOutOfRange, [index, population, ids.length]);
+    if (this.ir.populations[this.population(population)]!.model < 0) return 0;
+    return this.ops.voltageAtV(ids[index]!, this.nowPs);
+  }
+
+  /** Every synapse of a projection, in image order: pre and post indices and weight in volts. */
+  weights(projection: string): { pre: Uint32Array; post: Uint32Array; weightV: Float64Array } {
+    const { syn, ids } = this.projectionSynapses(projection);
+    const lsbV = this.ir.projections[this.projectionIndex(projection)]!.weightLsbV;
+    const plastic = this.isPlastic(projection);
+    const pre = new Uint32Array(ids.length);
+    const post = new Uint32Array(ids.length);
+    const weightV = new Float64Array(ids.length);
+    ids.forEach((s, k) => {
+      pre[k] = this.ir.neurons.index[syn.source[k]!]!;
+      post[k] = this.ir.neurons.index[this.synapses.target[s]!]!;
+      weightV[k] = plastic ? this.hooks!.weightV(s) : this.synapses.weight[s]! * lsbV;
+    });
+    return { pre, post, weightV };
+  }
+
+  /**
+   * Replaces the weights of a projection (same order as `weights`). Static projections are
+   * quantised to the projection's weight LSB and clipped to the target's weight bits.
+   */
+  setWeights(projection: string, weightV: Float64Array): void {
+    const { ids } = this.projectionSynapses(projection);
+    if (weightV.length !== ids.length)
+      fail(D.wrongLength, ["weightV", ids.length, projection, weightV.length]);
+    const p = this.ir.projections[this.projectionIndex(projection)]!;
+    const maxLsb = 2 ** (this.ir.target.weightBits - 1) - 1;
+    const plastic = this.isPlastic(projection);
+    ids.forEach((s, k) => {
+      if (plastic) this.hooks!.setWeightV(s, weightV[k]!);
+      else {
+        const lsb = Math.round(weightV[k]! / p.weightLsbV);
+        this.synapses.weight[s] = Math.max(-maxLsb, Math.min(maxLsb, lsb));
+      }
+    });
+  }
+
+  setLearning(enabled: boolean): void {
+    this.engine.learning = enabled;
+  }
+
+  /** Puts every neuron back to its initial state (between stimuli). Theta is kept unless asked. */
+  resetNeuronState(options: { resetTheta?: boolean } = {}): void {
+    this.engine.resetNeurons(!(options.resetTheta ?? false));
+  }
+
+  /** Energy, traffic, clocked baseline and latency since construction or resetCounters. */
+  report(): RunReport {
+    const engine = this.engine;
+    return buildReport({
+      ir: this.ir,
+      mesh: this.mesh,
+      counters: engine.counters,
+      learnUpdates: engine.learnUpdatesSinceReset(),
+      simulatedPs: engine.nowPs - engine.counters.sinceStartPs,
+      clockStepPs: this.clockStepPs,
+      mode: this.mode,
+      partial: this.interrupted,
+    });
+  }
+
+  resetCounters(): void {
+    this.engine.resetCounters();
+    this.interrupted = false;
+  }
+
+  /** The image with current weights and neuron state as initial values, for --save-state. */
+  toIr(): ChipIR {
+    const n = this.ir.neurons.count;
+    const initV = new Float64Array(n);
+    const initGExcV = new Float64Array(n);
+    const initGInhV = new Float64Array(n);
+    const initThetaV = new Float64Array(n);
+    const isModel = (i: number): boolean =>
+      this.ir.populations[this.ir.neurons.population[i]!]!.model >= 0;
+    for (let i = 0; i < n; i++) {
+      if (!isModel(i)) continue;
+      const s = this.ops.stateAtV(i, this.nowPs);
+      initV[i] = s.vV;
+      initGExcV[i] = s.gExcV;
+      initGInhV[i] = s.gInhV;
+      initThetaV[i] = s.thetaV;
+    }
+    const weight = this.synapses.weight.slice();
+    if (this.hooks) {
+      const maxLsb = 2 ** 15 - 1;
+      const syn = this.synapses;
+      for (let e = 0; e < syn.fanOutProjection.length; e++) {
+        const p = this.ir.projections[syn.fanOutProjection[e]!]!;
+        if (p.plasticity < 0) continue;
+        for (let s = syn.synStart[e]!; s < syn.synStart[e + 1]!; s++) {
+          const lsb = Math.round(this.hooks.weightV(s) / p.weightLsbV);
+          weight[s] = Math.max(-maxLsb, Math.min(maxLsb, lsb));
+        }
+      }
+    }
+    return {
+      ...this.ir,
+      neurons: { ...this.ir.neurons, initV, initGExcV, initGInhV, initThetaV },
+      synapses: { ...this.synapses, weight },
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private createNeurons(ir: ChipIR): NeuronOps {
+    if (this.mode === "fixed") return createFixedNeuronsOrFail(ir);
+    return createFloatNeurons(ir);
+  }
+
+  private population(name: string): number {
+    const p = this.populationIndex.get(name);
+    if (p === undefined) fail(D.unknownPopulation, [name]);
+    return p;
+  }
+
+  private inputPopulation(name: string): number {
+    const p = this.population(name);
+    if (this.ir.populations[p]!.kind !== "input") fail(D.notAnInput, [name]);
+    return p;
+  }
+
+  private projectionIndex(name: string): number {
+    const p = this.ir.projections.findIndex((q) => q.name === name);
+    if (p < 0) fail(D.unknownProjection, [name]);
+    return p;
+  }
+
+  private isPlastic(name: string): boolean {
+    return (
+      this.hooks !== undefined && this.ir.projections[this.projectionIndex(name)]!.plasticity >= 0
+    );
+  }
+
+  /** Synapse ids of a projection in image order, with their source neurons. */
+  private projectionSynapses(name: string): { ids: number[]; syn: { source: number[] } } {
+    const p = this.projectionIndex(name);
+    const syn = this.synapses;
+    const ids: number[] = [];
+    const source: number[] = [];
+    for (let s = 0; s < this.ir.neurons.count; s++)
+      for (let e = syn.fanOutStart[s]!; e < syn.fanOutStart[s + 1]!; e++) {
+        if (syn.fanOutProjection[e] !== p) continue;
+        for (let k = syn.synStart[e]!; k < syn.synStart[e + 1]!; k++) {
+          ids.push(k);
+          source.push(s);
+        }
+      }
+    return { ids, syn: { source } };
+  }
+}
+
+function createFixedNeuronsOrFail(ir: ChipIR): NeuronOps {
+  void ir;
+  return fail(D.fixedModeUnavailable, ["the fixed-point neuron dynamics have not landed yet"]);
+}
+
+function sumOf(a: Float64Array): number {
+  let s = 0;
+  for (const x of a) s += x;
+  return s;
+}

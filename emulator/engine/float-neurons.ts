@@ -1,0 +1,68 @@
+/**
+ * NeuronOps in float mode: the float64 closed-form dynamics of emulator/neuron/ over one
+ * NeuronState for the whole chip. The state holds one extra slot past the last neuron, used as
+ * scratch to read a voltage at a later time without touching the neuron itself (probes, the
+ * API's `voltage`), so observing a run never changes it.
+ */
+import type { ChipIR } from "../../src/ir/types.ts";
+import { advance, fire, nextCrossingPs } from "../neuron/float-dynamics.ts";
+import { prepareModels, type ModelTable } from "../neuron/model-table.ts";
+import { NeuronState } from "../neuron/state.ts";
+import type { NeuronOps } from "./neuron-ops.ts";
+
+export function createFloatNeurons(ir: ChipIR): NeuronOps {
+  const table: ModelTable = prepareModels(ir.models);
+  const n = ir.neurons.count;
+  const s = new NeuronState(n + 1);
+  const scratch = n;
+  const init = ir.neurons;
+  for (let i = 0; i < n; i++) s.model[i] = Math.max(0, ir.populations[init.population[i]!]!.model);
+  s.v.set(init.initV);
+  s.gExc.set(init.initGExcV);
+  s.gInh.set(init.initGInhV);
+  s.theta.set(init.initThetaV);
+
+  return {
+    advance: (i, tPs) => advance(s, i, tPs, table),
+    addInput(i, inhibitory, weightV) {
+      if (inhibitory) s.gInh[i]! += weightV;
+      else s.gExc[i]! += weightV;
+    },
+    nextCrossingPs: (i, limitPs) => nextCrossingPs(s, i, limitPs, table),
+    fire: (i, tPs) => fire(s, i, tPs, table),
+    voltageAtV(i, tPs) {
+      copyToScratch(i, tPs);
+      return s.v[scratch]!;
+    },
+    resetNeuron(i, tPs, keepTheta) {
+      // Theta decays meanwhile; bring it to tPs before keeping it.
+      advance(s, i, tPs, table);
+      s.v[i] = init.initV[i]!;
+      s.gExc[i] = init.initGExcV[i]!;
+      s.gInh[i] = init.initGInhV[i]!;
+      if (!keepTheta) s.theta[i] = init.initThetaV[i]!;
+      s.lastPs[i] = tPs;
+      s.refractoryUntilPs[i] = 0;
+    },
+    stateAtV(i, tPs) {
+      copyToScratch(i, tPs);
+      return {
+        vV: s.v[scratch]!,
+        gExcV: s.gExc[scratch]!,
+        gInhV: s.gInh[scratch]!,
+        thetaV: s.theta[scratch]!,
+      };
+    },
+  };
+
+  function copyToScratch(i: number, tPs: number): void {
+    s.v[scratch] = s.v[i]!;
+    s.gExc[scratch] = s.gExc[i]!;
+    s.gInh[scratch] = s.gInh[i]!;
+    s.theta[scratch] = s.theta[i]!;
+    s.lastPs[scratch] = s.lastPs[i]!;
+    s.refractoryUntilPs[scratch] = s.refractoryUntilPs[i]!;
+    s.model[scratch] = s.model[i]!;
+    advance(s, scratch, tPs, table);
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * What the engine needs from the neuron dynamics (emulator/neuron/), behind one small interface
+ * so the event loop is the same in float and fixed mode. Indices are hardware neuron ids;
+ * weights arrive in volts (quantised LSBs x the projection's weightLsbV, or a learned weight).
+ */
+
+export interface NeuronOps {
+  /** Brings neuron i's state from its last update to tPs by the closed form. */
+  advance(i: number, tPs: number): void;
+  /** Adds a synaptic jump at the neuron's current time (after `advance`). */
+  addInput(i: number, inhibitory: boolean, weightV: number): void;
+  /** Earliest integer picosecond of a threshold crossing up to limitPs, or Infinity. */
+  nextCrossingPs(i: number, limitPs: number): number;
+  /** Spike at tPs (the neuron has been advanced to tPs): reset, refractory, theta. */
+  fire(i: number, tPs: number): void;
+  /** Membrane voltage at tPs >= the last update, without changing the neuron's state. */
+  voltageAtV(i: number, tPs: number): number;
+  /** Puts neuron i back to its initial values at time tPs (theta too unless keepTheta). */
+  resetNeuron(i: number, tPs: number, keepTheta: boolean): void;
+  /** State in volts at tPs >= the last update, without changing it (for `toIr()`). */
+  stateAtV(i: number, tPs: number): { vV: number; gExcV: number; gInhV: number; thetaV: number };
+}
