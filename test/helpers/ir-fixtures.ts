@@ -923,3 +923,107 @@ export function smallNetworkIr(): ChipIR {
     ],
   });
 }
+
+/**
+ * Two populations on a 2 x 2 board of 2 x 2-core chips, so routes cross chip boundaries; a
+ * plastic projection (STDP) from spike-time inputs, an adaptive model, a spike-file input, and
+ * limits set to Infinity ("unlimited") to exercise every kind of field.
+ */
+export function multiChipIr(): ChipIR {
+  const synapses: FixtureSynapse[] = [];
+  for (let i = 0; i < 3; i++)
+    for (let o = 0; o < 5; o++)
+      synapses.push({
+        pre: ["in", i],
+        post: ["out", o],
+        weightV: 0.5e-3 + 0.1e-3 * ((i * 5 + o) % 7),
+        delayS: 1e-3 * (1 + ((i + o) % 3)),
+        projection: "learn",
+      });
+  return buildIr({
+    name: "board",
+    seed: 42,
+    target: {
+      name: "test-board",
+      chipsX: 2,
+      chipsY: 2,
+      meshWidth: 2,
+      meshHeight: 2,
+      maxSynapsesPerCore: Infinity,
+      routerTableEntries: Infinity,
+    },
+    models: [{ name: "alif", kind: "adaptive_lif", thetaPlusV: 0.05e-3, tauThetaPs: 1e13 }],
+    populations: [
+      { name: "in", kind: "input", size: 3 },
+      { name: "out", size: 5, model: "alif" },
+      { name: "reward", kind: "input", size: 1 },
+      { name: "camera", kind: "input", size: 2 },
+    ],
+    placement: [
+      { population: "in", start: 0, end: 3, coreX: 0, coreY: 0 },
+      { population: "out", start: 0, end: 2, coreX: 1, coreY: 1, chipX: 1, chipY: 0 },
+      { population: "out", start: 2, end: 5, coreX: 0, coreY: 1, chipX: 1, chipY: 1 },
+      { population: "reward", start: 0, end: 1, coreX: 1, coreY: 0 },
+      { population: "camera", start: 0, end: 2, coreX: 1, coreY: 0 },
+    ],
+    projections: [{ name: "learn", plasticity: "stdp" }],
+    plasticityRules: [
+      {
+        name: "stdp",
+        kind: "reward_stdp",
+        tauPlusPs: 20e9,
+        tauMinusPs: 20e9,
+        aPlusV: 0.01e-3,
+        aMinusV: -0.012e-3,
+        wMinV: 0,
+        wMaxV: 1.2e-3,
+        tauEligibilityPs: 200e9,
+        rewardPopulation: "reward",
+        rewardGain: 1,
+      },
+    ],
+    synapses,
+    inputs: [
+      { kind: "spike_times", population: "in", neuron: [0, 2, 1, 0], timePs: [1e9, 2e9, 2e9, 5e9] },
+      { kind: "spike_times", population: "reward", neuron: [0], timePs: [7e9] },
+      { kind: "spike_file", population: "camera", path: "events/cam.aedat", format: "aedat" },
+    ],
+    recordings: [{ kind: "spikes", population: "out", start: 1, end: 4 }],
+  });
+}
+
+/**
+ * Names a browser would execute or a terminal would mangle, to check that every view escapes
+ * what comes from the user's file.
+ */
+export function hostileNamesIr(): ChipIR {
+  const evil = "<script>alert(1)</script>";
+  return buildIr({
+    name: `net ${evil} & "quotes" 'too'`,
+    models: [{ name: `model</script><img src=x onerror=alert(2)>` }],
+    populations: [
+      { name: evil, size: 3 },
+      { name: "Infinity", size: 2 },
+      { name: "naïve ∑ 🧠", size: 1 },
+    ],
+    synapses: [
+      { pre: [evil, 0], post: ["Infinity", 1], weightV: 1e-3, delayS: 1e-3, projection: `p<&>"'` },
+      { pre: ["Infinity", 0], post: ["naïve ∑ 🧠", 0], weightV: 2e-3, delayS: 2e-3 },
+    ],
+  });
+}
+
+/** A network with no neurons at all: every array empty. */
+export function emptyIr(): ChipIR {
+  return buildIr({ name: "empty", populations: [] });
+}
+
+/** Every ready-made fixture, named, for tests that should hold for any valid IR. */
+export function allFixtureIrs(): { readonly name: string; readonly ir: ChipIR }[] {
+  return [
+    { name: "small", ir: smallNetworkIr() },
+    { name: "multi-chip", ir: multiChipIr() },
+    { name: "hostile names", ir: hostileNamesIr() },
+    { name: "empty", ir: emptyIr() },
+  ];
+}
