@@ -86,7 +86,7 @@ describe("the header", () => {
 
   it("refuses a corrupted section table by its CRC", () => {
     const bytes = good.slice();
-    bytes[32 + 4 * 32 + 20] ^= 0x10;
+    bytes[32 + 4 * 32 + 20] = bytes[32 + 4 * 32 + 20]! ^ 0x10;
     const d = refusal(bytes);
 
     expect(d.code).toBe("ANT4010");
@@ -119,10 +119,10 @@ describe("flipped bits", () => {
     const bytes = good.slice();
     for (let i = 0; i < bytes.length; i++) {
       const mask = 1 << (i % 8);
-      bytes[i] ^= mask;
+      bytes[i] = bytes[i]! ^ mask;
       const result = readImage(bytes);
       if (result.ir !== undefined || result.diagnostics.length !== 1) accepted.push(i);
-      bytes[i] ^= mask;
+      bytes[i] = bytes[i]! ^ mask;
     }
 
     expect(accepted).toEqual([]);
@@ -130,7 +130,8 @@ describe("flipped bits", () => {
 
   it("names the section whose CRC fails", () => {
     const bytes = good.slice();
-    bytes[entryOf(bytes, "synapse.target").offset + 5] ^= 1;
+    bytes[entryOf(bytes, "synapse.target").offset + 5] =
+      bytes[entryOf(bytes, "synapse.target").offset + 5]! ^ 1;
     const d = refusal(bytes);
 
     expect(d.code).toBe("ANT4030");

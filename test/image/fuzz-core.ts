@@ -33,7 +33,7 @@ function mutate(original: Uint8Array, random: Random): { bytes: Uint8Array; how:
   switch (strategy) {
     case 0: {
       const i = at();
-      bytes[i] ^= 1 << Math.floor(random() * 8);
+      bytes[i] = bytes[i]! ^ (1 << Math.floor(random() * 8));
       return { bytes, how: `flip a bit of byte ${i}` };
     }
     case 1: {
