@@ -7,3 +7,4 @@ export { readImage, type ReadImageOptions, type ReadImageResult } from "./read.t
 export { formatImageSummary, summariseImage, type ImageSummary } from "./summary.ts";
 export type { SectionInfo } from "./read.ts";
 export { IMAGE_VERSION, SECTIONS } from "./format.ts";
+export { loadImageFile, type LoadedImage } from "./load.ts";
