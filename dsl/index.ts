@@ -1,12 +1,19 @@
 /**
  * The public API of the language front end: read a `.ant` file and its imports, check them and
- * resolve them into a ResolvedProgram. Later phases call only these functions.
+ * resolve them into a ResolvedProgram. Later phases call only these functions. The phases:
+ *   1. load and parse the root file and, depth first, its imports (dsl/load.ts, dsl/syntax/);
+ *   2. stop if any syntax or import error was found (a broken tree is never checked);
+ *   3. check and resolve every declaration (dsl/check/program.ts).
+ * An exception in any of these is a bug; it becomes an internal-error diagnostic, never a throw.
  */
 import type { Diagnostic } from "../src/diagnostics/diagnostic.ts";
-import type { ResolvedProgram } from "./resolved.ts";
+import { hasErrors } from "../src/diagnostics/diagnostic.ts";
 import { SourceFiles } from "../src/diagnostics/sources.ts";
 import { semanticDiagnostics } from "../src/diagnostics/catalogue/semantic.ts";
 import { makeDiagnostic } from "../src/diagnostics/catalogue/entry.ts";
+import type { ResolvedProgram } from "./resolved.ts";
+import { loadFiles } from "./load.ts";
+import { checkProgram } from "./check/program.ts";
 
 export interface LoadResult {
   /** Undefined whenever any error was reported. */
@@ -18,16 +25,31 @@ export interface LoadResult {
 
 /** Reads `path` and the files it imports, checks them and resolves the program. */
 export function loadProgram(path: string): LoadResult {
-  return loadProgramFromText(path, undefined);
+  return load(path, undefined);
 }
 
 /** Like loadProgram but takes the root file's text; imports are still read from disk. */
-export function loadProgramFromText(path: string, text: string | undefined): LoadResult {
+export function loadProgramFromText(path: string, text: string): LoadResult {
+  return load(path, text);
+}
+
+function load(path: string, text: string | undefined): LoadResult {
   const sources = new SourceFiles();
-  if (text !== undefined) sources.add(path, text);
-  // Resolution lands in the following commits; until then every load reports that it is missing.
-  const diagnostics = [
-    makeDiagnostic(semanticDiagnostics.internal, ["the front end is not implemented yet"]),
-  ];
-  return { program: undefined, diagnostics, sources };
+  try {
+    const loaded = loadFiles(path, text, sources);
+    if (hasErrors(loaded.diagnostics)) {
+      return { program: undefined, diagnostics: loaded.diagnostics, sources };
+    }
+    const checked = checkProgram(loaded.files);
+    return {
+      program: checked.program,
+      diagnostics: [...loaded.diagnostics, ...checked.diagnostics],
+      sources,
+    };
+  } catch (error) {
+    // A stack overflow on absurdly nested input is still a bug to report, not a crash.
+    const message = error instanceof Error ? error.message : String(error);
+    const diagnostic = makeDiagnostic(semanticDiagnostics.internal, [message]);
+    return { program: undefined, diagnostics: [diagnostic], sources };
+  }
 }

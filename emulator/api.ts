@@ -186,6 +186,14 @@ export class Emulator {
     return { neuron, timePs };
   }
 
+  /** Every recorded spike since the last clearRecords, in time order, by hardware neuron id. */
+  recordedSpikes(): { neuron: Uint32Array; timePs: Float64Array } {
+    return {
+      neuron: this.engine.record.neurons().slice(),
+      timePs: this.engine.record.timesPs().slice(),
+    };
+  }
+
   /** Spikes per neuron of a population since the last clearRecords (recorded or not). */
   spikeCounts(population: string): Uint32Array {
     const ids = this.hardwareIds[this.population(population)]!;

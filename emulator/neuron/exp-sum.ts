@@ -27,8 +27,9 @@ const roots = new Float64Array(LEVELS * MAX_TERMS * 2);
 const rootCount = new Int32Array(LEVELS);
 let levelCount = 0;
 
-/** Derivative of the last `evaluate` call. */
-let lastDerivative = 0;
+/** Derivative of the last `evaluate` call (slot 0); a typed array because V8 boxes a double
+ *  kept in a module-level `let`, which would allocate per evaluation. */
+const lastDerivative = new Float64Array(1);
 
 export function resetSum(): void {
   termCount[0] = 0;
@@ -75,12 +76,12 @@ export function evaluate(level: number, t: number): number {
     value += p * e;
     slope += (coefB[k]! - r * p) * e;
   }
-  lastDerivative = slope;
+  lastDerivative[0] = slope;
   return value;
 }
 
 export function derivativeAtLast(): number {
-  return lastDerivative;
+  return lastDerivative[0]!;
 }
 
 /**
@@ -243,7 +244,7 @@ function refineRoot(level: number, lo: number, fLo: number, hi: number): number 
     const tolerance = 1e-6 + 1e-14 * hi;
     if (hi - lo <= tolerance) break;
     const f = evaluate(level, t);
-    const slope = lastDerivative;
+    const slope = lastDerivative[0]!;
     if (f < 0 === rising) lo = t;
     else hi = t;
     let next = slope !== 0 ? t - f / slope : NaN;

@@ -77,7 +77,7 @@ export const eventFileDiagnostics = {
     "error",
     "A packet comes from source {0}, which the header does not declare; declared: {1}.",
   ),
-  sizeOutOfRange: entry("ANT5518", "error", "The file declares {0} = {1}; expected {2}."),
+  sizeOutOfRange: entry("ANT5518", "error", "The file declares {0} {1}; expected {2}."),
   cannotWrite: entry("ANT5519", "error", "Cannot write '{0}': {1}."),
   internal: entry("ANT5599", "error", "Internal error while reading '{0}': {1}."),
   rasterSubsampled: entry(
