@@ -38,18 +38,34 @@ function load(path: string, text: string | undefined): LoadResult {
   try {
     const loaded = loadFiles(path, text, sources);
     if (hasErrors(loaded.diagnostics)) {
-      return { program: undefined, diagnostics: loaded.diagnostics, sources };
+      return {
+        program: undefined,
+        diagnostics: inSourceOrder(loaded.diagnostics, sources),
+        sources,
+      };
     }
     const checked = checkProgram(loaded.files);
-    return {
-      program: checked.program,
-      diagnostics: [...loaded.diagnostics, ...checked.diagnostics],
-      sources,
-    };
+    const diagnostics = inSourceOrder([...loaded.diagnostics, ...checked.diagnostics], sources);
+    return { program: checked.program, diagnostics, sources };
   } catch (error) {
     // A stack overflow on absurdly nested input is still a bug to report, not a crash.
     const message = error instanceof Error ? error.message : String(error);
     const diagnostic = makeDiagnostic(semanticDiagnostics.internal, [message]);
     return { program: undefined, diagnostics: [diagnostic], sources };
   }
+}
+
+/**
+ * Diagnostics in the order a reader meets them: files in the order they were read, then by
+ * offset; those without a span first. The sort is stable, so checks that report several things
+ * at one place keep their order.
+ */
+function inSourceOrder(diagnostics: Diagnostic[], sources: SourceFiles): Diagnostic[] {
+  const fileRank = new Map(sources.paths().map((path, i) => [path, i]));
+  const key = (d: Diagnostic): [number, number] =>
+    d.span === undefined ? [-1, 0] : [fileRank.get(d.span.file) ?? -1, d.span.offset];
+  return diagnostics
+    .map((d) => ({ d, k: key(d) }))
+    .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1])
+    .map((x) => x.d);
 }
