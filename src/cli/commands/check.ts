@@ -1,7 +1,7 @@
 /**
  * `ant check FILE... [--format text|json]`: runs the front end (parse, imports, units, semantic
  * checks) on each file and prints every diagnostic. Exit 0 when no file has an error (warnings
- * allowed), 1 when any has, 2 on a usage mistake. Files are checked independently, so one broken
+ * allowed), 1 when any has, 2 on a usage mistake, 70 when the front end hit an internal error. Files are checked independently, so one broken
  * file does not hide the diagnostics of the next.
  */
 import type { Command } from "commander";
@@ -9,6 +9,7 @@ import { loadProgram } from "../../../dsl/index.ts";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { hasErrors } from "../../diagnostics/diagnostic.ts";
 import { diagnosticsToJson, renderDiagnostics } from "../../diagnostics/render.ts";
+import { semanticDiagnostics } from "../../diagnostics/catalogue/semantic.ts";
 import { ExitCode } from "../exit-codes.ts";
 import type { CliContext } from "../main.ts";
 
@@ -36,11 +37,15 @@ function runCheck(files: readonly string[], flags: CheckFlags): number {
   }
 
   let failed = false;
+  let internal = false;
   const jsonFiles: { file: string; ok: boolean; diagnostics: unknown[] }[] = [];
   for (const file of files) {
     const loaded = loadProgram(file);
     const ok = loaded.program !== undefined && !hasErrors(loaded.diagnostics);
     failed ||= !ok;
+    // The front end turns its own exceptions into ANT2000 so the other files still get checked;
+    // the exit code still tells a script that ANT, not the input, is at fault.
+    internal ||= loaded.diagnostics.some((d) => d.code === semanticDiagnostics.internal.code);
 
     if (flags.format === "json") {
       const diagnostics = diagnosticsToJson(loaded.diagnostics, loaded.sources);
@@ -56,6 +61,7 @@ function runCheck(files: readonly string[], flags: CheckFlags): number {
   if (flags.format === "json") {
     process.stdout.write(`${JSON.stringify({ files: jsonFiles }, null, 2)}\n`);
   }
+  if (internal) return ExitCode.Internal;
   return failed ? ExitCode.InputError : ExitCode.Ok;
 }
 
