@@ -5,10 +5,13 @@
  */
 import type { CoreReport, ReportData } from "./model.ts";
 
-/** Control characters (ANSI escapes included) become '?'; long names are cut with '...'. */
+/**
+ * Control characters (ANSI escapes included) and the bidirectional overrides that can reorder
+ * what a terminal shows become '?'; long names are cut with '...'.
+ */
 export function terminalSafe(text: string, maxLength = Infinity): string {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point here
-  const safe = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+  const safe = text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "?");
   return safe.length > maxLength ? `${safe.slice(0, Math.max(0, maxLength - 3))}...` : safe;
 }
 
@@ -95,9 +98,10 @@ export function formatTextReport(data: ReportData): string {
   out.push(...table(headers, rows, 4).map((l) => `  ${l}`), "");
 
   const n = data.totals;
+  const chips = t.chips[0] * t.chips[1];
   out.push(
     "Totals",
-    `  cores used          ${n.cores_used} of ${t.cores_available} (${n.chips_used} of ${t.chips[0] * t.chips[1]} chips)`,
+    `  cores used          ${n.cores_used} of ${t.cores_available} (${n.chips_used} of ${chips} chips)`,
     `  neurons             ${n.neurons} in ${n.populations} populations`,
     `  synapses            ${n.synapses} in ${n.fan_out_entries} fan-out entries`,
     `  routes              ${n.routes} with ${n.route_nodes} routing-table entries`,

@@ -1,0 +1,40 @@
+// Golden text and JSON reports of small fixture IRs, reviewed by eye: a change to what a user
+// sees is a diff in test/golden/reports/. Rewrite them with UPDATE_GOLDEN=1 and read the diff.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { ChipIR } from "../../src/ir/types.ts";
+import { buildReport, formatJsonReport, formatTextReport } from "../../src/report/index.ts";
+import { hostileNamesIr, multiChipIr, smallNetworkIr } from "../helpers/ir-fixtures.ts";
+
+const GOLDEN_DIR = join(import.meta.dirname, "../golden/reports");
+const update = process.env["UPDATE_GOLDEN"] === "1";
+
+function expectGolden(file: string, actual: string): void {
+  const path = join(GOLDEN_DIR, file);
+  if (update || !existsSync(path)) {
+    mkdirSync(GOLDEN_DIR, { recursive: true });
+    writeFileSync(path, actual);
+    if (!update) throw new Error(`wrote missing golden file ${file}; review it and run again`);
+    return;
+  }
+  expect(actual).toBe(readFileSync(path, "utf8"));
+}
+
+const cases: { name: string; ir: () => ChipIR }[] = [
+  { name: "small", ir: smallNetworkIr },
+  { name: "multi-chip", ir: multiChipIr },
+  { name: "hostile-names", ir: hostileNamesIr },
+];
+
+describe("golden placement reports", () => {
+  for (const { name, ir } of cases) {
+    it(`matches the reviewed text report of the ${name} fixture`, () => {
+      expectGolden(`${name}.txt`, formatTextReport(buildReport({ ir: ir() })));
+    });
+
+    it(`matches the reviewed JSON report of the ${name} fixture`, () => {
+      expectGolden(`${name}.json`, formatJsonReport(buildReport({ ir: ir() })));
+    });
+  }
+});
