@@ -11,6 +11,7 @@ import type { ChipIR, IrSynapses } from "../src/ir/types.ts";
 import { emulationDiagnostics as D } from "../src/diagnostics/catalogue/index.ts";
 import { makeDiagnostic } from "../src/diagnostics/catalogue/index.ts";
 import { Engine, type EngineRunOptions } from "./engine/engine.ts";
+import { createFixedNeurons } from "./engine/fixed-neurons.ts";
 import { createFloatNeurons } from "./engine/float-neurons.ts";
 import type { NeuronOps } from "./engine/neuron-ops.ts";
 import { buildReport } from "./energy/report.ts";
@@ -376,9 +377,14 @@ export class Emulator {
   }
 }
 
+/** Fixed-mode dynamics, or a diagnostic when the target's precision is outside what they support. */
 function createFixedNeuronsOrFail(ir: ChipIR): NeuronOps {
-  void ir;
-  return fail(D.fixedModeUnavailable, ["the fixed-point neuron dynamics have not landed yet"]);
+  try {
+    return createFixedNeurons(ir);
+  } catch (error) {
+    if (error instanceof RangeError) return fail(D.fixedModeUnavailable, [error.message]);
+    throw error;
+  }
 }
 
 function sumOf(a: Float64Array): number {

@@ -27,6 +27,7 @@ import { formatRunSummary, formatTimePs } from "../../../emulator/report-text.ts
 import { writeRunOutputs } from "../../../emulator/io/output/write-run-outputs.ts";
 import { spikeTableFromHardware } from "../../../emulator/io/output/spike-table.ts";
 import { ExitCode } from "../exit-codes.ts";
+import { MESH_FILE, runMeshHtml } from "./run-mesh.ts";
 import type { CliContext } from "../main.ts";
 import { loadProgram } from "../../../dsl/index.ts";
 
@@ -56,7 +57,10 @@ export function registerRunCommand(program: Command, context: CliContext): void 
     .option("--mode <mode>", "neuron arithmetic: float or fixed", "float")
     .option("--compare-modes", "run float and fixed mode and report how their spikes differ")
     .option("--clock-step <time>", "step of the clocked baseline", "1ms")
-    .option("--out <dir>", "write spikes (binary, CSV), voltage traces, raster SVG and run.json")
+    .option(
+      "--out <dir>",
+      "write spikes (binary, CSV), voltage traces, raster SVG, run.json and mesh.html (measured energy and traffic on the mesh)",
+    )
     .option("--json", "print the report as JSON (energies in J, times in s)")
     .option("--save-state <file>", "write the image with learned weights and final state")
     .option("--freeze-learning", "apply plastic weights without changing them")
@@ -171,6 +175,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     });
     written.push(...result.diagnostics);
     written.push(...writeText(`${flags.out}/run.json`, `${JSON.stringify(json, null, 2)}\n`));
+    written.push(...writeText(`${flags.out}/${MESH_FILE}`, runMeshHtml(ir, finalReport)));
   }
   if (flags.saveState !== undefined)
     written.push(...writeText(flags.saveState, writeImage(emulator.toIr())));
