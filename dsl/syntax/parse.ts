@@ -68,8 +68,52 @@ export function parseSource(path: string, text: string): ParseResult {
     }
   }
 
-  const decls = parseTokens(path, text, lexed.tokens, diagnostics);
-  return { ast: { path, decls }, diagnostics: limitErrors(path, sortByOffset(diagnostics)) };
+  const tooDeep = firstTooDeep(lexed.tokens);
+  if (tooDeep !== undefined) {
+    const span = tokenSpan(path, tooDeep);
+    diagnostics.push(makeDiagnostic(S.tooDeeplyNested, [MAX_NESTING], { span }));
+  }
+  const tokens = tooDeep === undefined ? lexed.tokens : [];
+  const decls = parseTokens(path, text, tokens, diagnostics);
+  const derailed = lexed.errors.map((e) => ({ from: e.offset, to: lineEnd(text, e.offset) }));
+  const kept = diagnostics.filter((d) => !isCascade(d, derailed));
+  return { ast: { path, decls }, diagnostics: limitErrors(path, sortByOffset(kept)) };
+}
+
+/**
+ * The parser descends one level of recursion (several stack frames) per bracket and per unary
+ * sign, so absurd nesting would overflow the stack. No real program nests this deep; such input
+ * is rejected before parsing, at the first token past the limit.
+ */
+const MAX_NESTING = 100;
+
+function firstTooDeep(tokens: readonly IToken[]): IToken | undefined {
+  let depth = 0;
+  let signs = 0;
+  for (const token of tokens) {
+    const type = token.tokenType;
+    if (type === T.LParen || type === T.LBracket || type === T.LBrace) depth++;
+    else if (type === T.RParen || type === T.RBracket || type === T.RBrace)
+      depth = Math.max(0, depth - 1);
+    signs = type === T.Minus || type === T.Plus ? signs + 1 : 0;
+    if (depth + signs > MAX_NESTING) return token;
+  }
+  return undefined;
+}
+
+function lineEnd(text: string, offset: number): number {
+  const newline = text.indexOf("\n", offset);
+  return newline < 0 ? text.length : newline;
+}
+
+/**
+ * A bad character or an unterminated string derails the rest of its line: what the lexer and
+ * the parser make of the tokens after it there are consequences, not new mistakes. Reporting
+ * them would bury the one error that matters under a run of "expected ..." lines.
+ */
+function isCascade(d: Diagnostic, derailed: readonly { from: number; to: number }[]): boolean {
+  const at = d.span?.offset;
+  return at !== undefined && derailed.some((r) => at > r.from && at <= r.to);
 }
 
 function parseTokens(path: string, text: string, tokens: IToken[], out: Diagnostic[]): Decl[] {

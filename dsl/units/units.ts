@@ -44,11 +44,19 @@ const table: Record<string, UnitInfo> = {
 };
 
 /**
- * Converts a number written in a unit to SI. Sub-unit prefixes divide by an exact power of ten
- * (1.62 mV is 1.62 / 1000, which rounds to the double nearest 0.00162; 1.62 * 1e-3 does not).
+ * Converts a number written in a unit to SI. A decimal prefix shifts the decimal exponent of the
+ * number as written, so 1.62 mV becomes exactly the double nearest 0.00162 (1.62 / 1000 and
+ * 1.62 * 1e-3 both land one step above it, and 1.005 * 1000 one step below 1005). Binary
+ * factors (B, KiB, MiB) are powers of two, whose products are exact.
  */
 export function toSi(value: number, unit: UnitInfo): number {
-  return unit.factor < 1 ? value / Math.round(1 / unit.factor) : value * unit.factor;
+  const exponent = Math.round(Math.log10(unit.factor));
+  if (!Number.isFinite(value) || Number(`1e${exponent}`) !== unit.factor) {
+    return value * unit.factor;
+  }
+  // toExponential() gives the shortest digits that name `value`: the literal the user wrote.
+  const [digits = "0", power = "0"] = value.toExponential().split("e");
+  return Number(`${digits}e${Number(power) + exponent}`);
 }
 
 export function lookupUnit(name: string): UnitInfo | undefined {

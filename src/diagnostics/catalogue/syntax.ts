@@ -26,4 +26,9 @@ export const syntaxDiagnostics = {
   ),
   unreadableFile: entry("ANT1006", "error", "Cannot read '{0}': {1}."),
   invalidNumber: entry("ANT1007", "error", "The number '{0}' is too large to represent."),
+  tooDeeplyNested: entry(
+    "ANT1008",
+    "error",
+    "Brackets and signs are nested more than {0} levels deep here; the file is not parsed further.",
+  ),
 } as const;
