@@ -5,6 +5,14 @@ export type * from "../dsl/resolved.ts";
 export type * from "./ir/types.ts";
 export type * from "./diagnostics/diagnostic.ts";
 
+// Phases 1-3: load a program, compile it for a target, read or write a chip image (docs/api.md).
+export { loadProgram, loadProgramFromText } from "../dsl/index.ts";
+export { compileFile, compileProgram, loadTarget, listBuiltinTargets } from "./compiler/index.ts";
+export type { CompileOptions, CompileResult, FileCompileResult } from "./compiler/index.ts";
+export { loadImageFile, readImage, writeImage } from "./image/index.ts";
+export { renderDiagnostics } from "./diagnostics/render.ts";
+export { hasErrors } from "./diagnostics/diagnostic.ts";
+
 // Phase 5: the event-driven emulator (docs/api.md).
 export { Emulator, EmulationError } from "../emulator/api.ts";
 export type { EmulatorOptions, RunOptions } from "../emulator/api.ts";
