@@ -13,6 +13,15 @@ export { loadImageFile, readImage, writeImage } from "./image/index.ts";
 export { renderDiagnostics } from "./diagnostics/render.ts";
 export { hasErrors } from "./diagnostics/diagnostic.ts";
 
+// Reports of a mapping, optionally with what a run measured (docs/reports.md).
+export {
+  buildReport,
+  formatTextReport,
+  formatJsonReport,
+  renderHtmlReport,
+} from "./report/index.ts";
+export type { ReportActivity, ReportData, HtmlReportOptions } from "./report/index.ts";
+
 // Phase 5: the event-driven emulator (docs/api.md).
 export { Emulator, EmulationError } from "../emulator/api.ts";
 export type { EmulatorOptions, RunOptions } from "../emulator/api.ts";
