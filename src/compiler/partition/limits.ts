@@ -122,18 +122,28 @@ export function reportTooManyCores(
   });
   const group = graph.layout.groups[worst]!;
   const chips = target.chipsX * target.chipsY;
+  const available = chips * target.meshWidth * target.meshHeight;
+  const limitValues = [
+    formatCount(l.maxNeurons),
+    formatCount(l.maxSynapses),
+    formatBytes(l.synapticMemoryBits / 8),
+    formatCount(l.maxFanInAxons),
+    formatCount(l.maxFanOutEntries),
+  ];
   diagnostics.push(
     makeDiagnostic(
       mappingDiagnostics.tooManyCores,
       [
         formatCount(coreCount),
         target.name,
-        formatCount(chips * target.meshWidth * target.meshHeight),
-        chips,
+        formatCount(available),
+        `${chips} chip${chips === 1 ? "" : "s"}`,
         target.meshWidth * target.meshHeight,
         group.name,
         formatCount(coresPerGroup[worst]!),
         LIMIT_NAMES[limit]!,
+        formatCount(coreCount - available),
+        limitValues[limit]!,
       ],
       {
         span: group.span,

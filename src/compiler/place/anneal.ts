@@ -13,6 +13,9 @@ import type { CoreTraffic } from "./traffic.ts";
 /** Neighbour visits the annealer may spend: about a second on the reference machine. */
 export const ANNEAL_WORK_BUDGET = 6e7;
 
+/** Moves per core beyond which a small network's placement stops improving in practice. */
+const MOVES_PER_CORE = 20_000;
+
 export function placementCost(grid: Grid, traffic: CoreTraffic, position: Int32Array): number {
   let total = 0;
   for (let a = 0; a < traffic.coreCount; a++) {
@@ -66,26 +69,37 @@ export function anneal(
   };
 
   // Starting temperature: the mean uphill change of random moves, so about a third are accepted.
+  // Changes within rounding noise of the total cost count as no change. A start where no probe
+  // goes uphill (a layout at a local maximum, such as in-order placement of mirrored traffic) is
+  // where improvement is easiest: take the mean size of the downhill changes instead.
+  const startCost = placementCost(grid, traffic, position);
+  const noise = startCost * 1e-9;
   const fullRadius = Math.max(grid.width, grid.height);
   let uphill = 0;
   let uphillCount = 0;
+  let downhill = 0;
+  let downhillCount = 0;
   for (let i = 0; i < 64; i++) {
     const [a, q] = proposal(fullRadius);
     const d = delta(a, q);
-    if (d > 0) {
+    if (d > noise) {
       uphill += d;
       uphillCount++;
+    } else if (d < -noise) {
+      downhill -= d;
+      downhillCount++;
     }
   }
-  if (uphillCount === 0) return initial.slice();
-  const startT = uphill / uphillCount;
+  if (uphillCount + downhillCount === 0) return initial.slice();
+  const startT = uphillCount > 0 ? uphill / uphillCount : downhill / downhillCount;
   const endT = startT * 1e-4;
   const averageDegree = edges / cores;
-  const moves = Math.max(1000, Math.floor(workBudget / (4 * averageDegree + 4)));
+  // A few thousand moves per core settle a small network; the budget bounds a large one.
+  const affordable = Math.floor(workBudget / (4 * averageDegree + 4));
+  const moves = Math.max(1000, Math.min(affordable, MOVES_PER_CORE * cores));
   const cooling = Math.pow(endT / startT, 1 / moves);
 
   let temperature = startT;
-  const startCost = placementCost(grid, traffic, position);
   for (let i = 0; i < moves; i++, temperature *= cooling) {
     const radius = Math.max(1, Math.round(fullRadius * Math.sqrt(temperature / startT)));
     const [a, q] = proposal(radius);

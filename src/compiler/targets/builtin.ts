@@ -32,9 +32,11 @@ export interface TargetLoad {
 
 /** A built-in name (`loihi`) or a path to a `.ant` file that declares exactly one target. */
 export function loadTarget(nameOrPath: string): TargetLoad {
-  const builtin = listBuiltinTargets().includes(nameOrPath)
-    ? join(BUILTIN_TARGET_DIR, `${nameOrPath}.ant`)
-    : undefined;
+  // A target file's declared name cannot hold '-', so `ant_ref` also finds targets/ant-ref.ant.
+  const fileName = [nameOrPath, nameOrPath.replaceAll("_", "-")].find((n) =>
+    listBuiltinTargets().includes(n),
+  );
+  const builtin = fileName === undefined ? undefined : join(BUILTIN_TARGET_DIR, `${fileName}.ant`);
   const path = builtin ?? nameOrPath;
   if (builtin === undefined && !existsSync(path)) {
     const names = listBuiltinTargets().map((n) => `'${n}'`);

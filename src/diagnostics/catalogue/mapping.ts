@@ -104,7 +104,7 @@ export const mappingDiagnostics = {
   tooManyCores: entry(
     "ANT3404",
     "error",
-    "The network needs {0} cores but target '{1}' has {2} ({3} chips of {4} cores). Population '{5}' alone takes {6} cores, limited by {7}.",
+    "The network needs {0} cores but target '{1}' has {2} ({3} of {4} cores), {8} too few. Population '{5}' alone takes {6} cores, limited by {7} ({9} per core).",
   ),
   tooManyDestinationCores: entry(
     "ANT3405",
@@ -122,6 +122,11 @@ export const mappingDiagnostics = {
     "ANT3501",
     "warning",
     "The run profile names population '{0}', which this program does not have; its rate is ignored.",
+  ),
+  profileUnreadable: entry(
+    "ANT3502",
+    "error",
+    "The run profile '{0}' cannot be used: {1}. Write it with 'ant run FILE --out DIR' (DIR/run.json).",
   ),
 
   // Routing
