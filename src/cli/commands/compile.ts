@@ -1,14 +1,15 @@
 /**
- * `ant compile FILE --target T [-o IMAGE] [--emit-ir IR.json] [--seed N] [--profile run.json]
+ * `ant compile FILE --target T [-o IMAGE] [--emit-ir IR.json] [--seed N] [--profile run.json] [--report DIR]
  * [--verbose] [--format text|json]`: maps a network onto a target, prints how well it fits
  * (cores, hops against in-order placement, busiest link, chip crossings, weight quantisation)
- * and writes the chip image and, on request, the IR as JSON (docs/ir.md).
+ * and writes the chip image and, on request, the IR as JSON (docs/ir.md) and the reports.
  *
  * Diagnostics go to stderr in the same form as `ant check`; `--format json` prints one JSON
  * object on stdout instead. Exit 0 when it compiles, 1 on errors in the input, 2 on a wrong
  * command line.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { hasErrors } from "../../diagnostics/diagnostic.ts";
@@ -20,6 +21,13 @@ import { irToJson } from "../../compiler/emit/ir-json.ts";
 import { formatBytes } from "../../compiler/format.ts";
 import { formatCompileSummary, summariseCompile } from "../../compiler/summary.ts";
 import { writeImage } from "../../image/index.ts";
+import type { ChipIR } from "../../ir/types.ts";
+import {
+  buildReport,
+  formatJsonReport,
+  formatTextReport,
+  renderHtmlReport,
+} from "../../report/index.ts";
 import { ExitCode } from "../exit-codes.ts";
 import type { CliContext } from "../main.ts";
 
@@ -29,6 +37,7 @@ interface CompileFlags {
   emitIr?: string;
   seed?: string;
   profile?: string;
+  report?: string;
   verbose?: boolean;
   format: string;
 }
@@ -43,6 +52,10 @@ export function registerCompileCommand(program: Command, context: CliContext): v
     .option("--emit-ir <json>", "write the core-mapped IR as JSON (docs/ir.md)")
     .option("--seed <n>", "seed of the placer (default: the program's seed)")
     .option("--profile <run.json>", "spike rates from 'ant run --out', for traffic estimates")
+    .option(
+      "--report <dir>",
+      "also write report.txt, report.json and report.html (docs/reports.md)",
+    )
     .option("--verbose", "tell what each phase did and how long it took (on stderr)")
     .option("--format <format>", "text or json", "text")
     .action((file: string, flags: CompileFlags) => {
@@ -103,6 +116,8 @@ function runCompile(file: string, flags: CompileFlags): number {
     return ExitCode.InputError;
   if (flags.emitIr !== undefined && !write(flags.emitIr, irToJson(result.ir)))
     return ExitCode.InputError;
+  if (flags.report !== undefined && !writeReports(flags.report, result.ir, write))
+    return ExitCode.InputError;
 
   // 5. The summary.
   const summary = summariseCompile(result.ir, flags.profile);
@@ -116,6 +131,26 @@ function runCompile(file: string, flags: CompileFlags): number {
     process.stdout.write(formatCompileSummary(summary) + files);
   }
   return ExitCode.Ok;
+}
+
+/** The three placement reports of `ant report`, written into `dir` (created if missing). */
+function writeReports(
+  dir: string,
+  ir: ChipIR,
+  write: (path: string, data: string) => boolean,
+): boolean {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    process.stderr.write(`ant compile: cannot create '${dir}': ${(error as Error).message}\n`);
+    return false;
+  }
+  const data = buildReport({ ir });
+  return (
+    write(join(dir, "report.txt"), formatTextReport(data)) &&
+    write(join(dir, "report.json"), formatJsonReport(data)) &&
+    write(join(dir, "report.html"), renderHtmlReport(data))
+  );
 }
 
 /** Prints diagnostics of a failed compile and returns its exit code. */
