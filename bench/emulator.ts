@@ -45,7 +45,10 @@ interface AntResult {
   rateHz: number;
   synapticEvents: number;
   events: number;
+  /** Synaptic events per wall-clock second of the run. */
   synapticEventsPerS: number;
+  /** Synaptic events per CPU second of the run: the figure to compare on a shared machine. */
+  synapticEventsPerCpuS: number;
   heapUsedMb: number;
   maxRssMb: number;
 }
@@ -122,6 +125,7 @@ function runOne(name: NetworkName, durationPs: number): AntResult {
     synapticEvents: summary.synapticEvents,
     events: summary.events,
     synapticEventsPerS: summary.synapticEvents / wallS,
+    synapticEventsPerCpuS: summary.synapticEvents / ((cpu.user + cpu.system) / 1e6),
     heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   };
@@ -222,7 +226,8 @@ function printResult(ant: AntResult, brian2: readonly (BrianResult | string)[]):
       `  ANT      wall ${f(ant.wallS)} s (CPU ${f(ant.cpuS)} s, compile ${f(ant.compileS)} s), ` +
       `${ant.spikes} spikes ` +
       `(${f(ant.rateHz)} Hz), ${ant.synapticEvents} synaptic events, ` +
-      `${f(ant.synapticEventsPerS / 1e6, 3)} M/s, peak RSS ${f(ant.maxRssMb, 0)} MB\n`,
+      `${f(ant.synapticEventsPerS / 1e6, 3)} M/s wall, ` +
+      `${f(ant.synapticEventsPerCpuS / 1e6, 3)} M/s CPU, peak RSS ${f(ant.maxRssMb, 0)} MB\n`,
   );
   for (const b of brian2) {
     if (typeof b === "string") {

@@ -63,7 +63,15 @@ export class Engine {
   learnBaseline: Float64Array;
 
   private readonly queue = new EventQueue(4096);
+  /**
+   * One entry per neuron: its exact next crossing, or, when `provisional[i]` is 1, only a time
+   * before which it cannot cross (NeuronOps.crossingBoundPs). A provisional entry that comes due
+   * is replaced by the exact search from the neuron's unchanged state, which is what an exact
+   * prediction made at its last input would have found; most never come due, because the next
+   * input replaces them first.
+   */
   private readonly crossings: CrossingQueue;
+  private readonly provisional: Uint8Array;
   private horizonPs = 0;
 
   // Hoisted IR arrays.
@@ -94,6 +102,7 @@ export class Engine {
     this.spikeCounts = new Uint32Array(n);
     this.batches = buildBatches(ir);
     this.crossings = new CrossingQueue(n);
+    this.provisional = new Uint8Array(n);
     this.learnBaseline = new Float64Array(ir.cores.length);
 
     this.neuronCore = ir.neurons.core;
@@ -166,8 +175,7 @@ export class Engine {
 
   /** Re-predicts every neuron's crossing (after its state was changed from outside). */
   repredictAll(): void {
-    for (let i = 0; i < this.isModel.length; i++)
-      if (this.isModel[i]) this.crossings.set(i, this.ops.nextCrossingPs(i, this.horizonPs));
+    for (let i = 0; i < this.isModel.length; i++) if (this.isModel[i]) this.predict(i, this.nowPs);
   }
 
   /** Puts every neuron back to its initial values at the current time. */
@@ -188,8 +196,7 @@ export class Engine {
     if (endPs > this.horizonPs) {
       this.horizonPs = endPs;
       for (let i = 0; i < this.isModel.length; i++)
-        if (this.isModel[i] && this.crossings.timePs[i] === Infinity)
-          this.crossings.set(i, this.ops.nextCrossingPs(i, endPs));
+        if (this.isModel[i] && this.crossings.timePs[i] === Infinity) this.predict(i, this.nowPs);
     }
 
     const queue = this.queue;
@@ -202,8 +209,13 @@ export class Engine {
       const tq = queue.peekTimePs();
       if (tc <= tq) {
         if (tc >= endPs) break;
+        const i = crossings.pop();
+        if (this.provisional[i] === 1) {
+          this.resolve(i, tc);
+          continue;
+        }
         lastPs = tc;
-        this.onCrossing(crossings.pop(), tc);
+        this.onCrossing(i, tc);
       } else {
         if (tq >= endPs) break;
         queue.pop();
@@ -273,7 +285,7 @@ export class Engine {
       hooks.onPostSpike(i, tPs);
       this.chargeLearning(core, tPs, hooks.learnUpdates[core]! - before);
     }
-    this.crossings.set(i, ops.nextCrossingPs(i, this.horizonPs));
+    this.predict(i, tPs);
     const timing = this.ir.target.timing;
     this.send(i, tPs, timing.neuronUpdatePs + timing.spikeOutPs);
   }
@@ -393,8 +405,6 @@ export class Engine {
     const to = b.batchStart[batch + 1]!;
     const inhibitory = this.projInhibitory[projection] === 1;
     const ops = this.ops;
-    const crossings = this.crossings;
-    const horizonPs = this.horizonPs;
     const target = syn.target;
     const lastActiveStep = this.lastActiveStep;
     const step = Math.floor(tPs / this.options.clockStepPs);
@@ -411,7 +421,7 @@ export class Engine {
         const i = target[s]!;
         ops.advance(i, tPs);
         ops.addInput(i, inhibitory, hooks.weightV(s));
-        crossings.set(i, ops.nextCrossingPs(i, horizonPs));
+        this.predict(i, tPs);
         if (lastActiveStep[i] !== step) {
           lastActiveStep[i] = step;
           activated++;
@@ -424,7 +434,7 @@ export class Engine {
         const i = target[s]!;
         ops.advance(i, tPs);
         ops.addInput(i, inhibitory, weight[s]! * lsbV);
-        crossings.set(i, ops.nextCrossingPs(i, horizonPs));
+        this.predict(i, tPs);
         if (lastActiveStep[i] !== step) {
           lastActiveStep[i] = step;
           activated++;
@@ -435,6 +445,34 @@ export class Engine {
     counters.synOps[core]! += to - from;
     counters.neuronUpdates[core]! += to - from;
     counters.activeNeuronSteps[core]! += activated;
+  }
+
+  /**
+   * Sets neuron i's prediction at tPs: a provisional bound when one is cheap and lies after tPs,
+   * the exact crossing otherwise.
+   */
+  private predict(i: number, tPs: number): void {
+    const ops = this.ops;
+    if (ops.crossingBoundPs !== undefined) {
+      const boundPs = ops.crossingBoundPs(i, this.horizonPs);
+      if (boundPs > tPs) {
+        this.provisional[i] = boundPs === Infinity ? 0 : 1;
+        this.crossings.set(i, boundPs);
+        return;
+      }
+    }
+    this.provisional[i] = 0;
+    this.crossings.set(i, ops.nextCrossingPs(i, this.horizonPs));
+  }
+
+  /** A provisional prediction came due at tPs (and was popped): search exactly now. */
+  private resolve(i: number, tPs: number): void {
+    this.provisional[i] = 0;
+    const crossingPs = this.ops.nextCrossingPs(i, this.horizonPs);
+    if (crossingPs < tPs) {
+      throw new Error(`internal: neuron ${i} crosses at ${crossingPs} ps, before its bound ${tPs}`);
+    }
+    this.crossings.set(i, crossingPs);
   }
 
   /** Learning updates occupy the core after the operation that caused them. */

@@ -5,7 +5,7 @@
  * API's `voltage`), so observing a run never changes it.
  */
 import type { ChipIR } from "../../src/ir/types.ts";
-import { advance, fire, nextCrossingPs } from "../neuron/float-dynamics.ts";
+import { advance, crossingBoundPs, fire, nextCrossingPs } from "../neuron/float-dynamics.ts";
 import { prepareModels, type ModelTable } from "../neuron/model-table.ts";
 import { NeuronState } from "../neuron/state.ts";
 import type { NeuronOps } from "./neuron-ops.ts";
@@ -29,6 +29,7 @@ export function createFloatNeurons(ir: ChipIR): NeuronOps {
       else s.gExc[i]! += weightV;
     },
     nextCrossingPs: (i, limitPs) => nextCrossingPs(s, i, limitPs, table),
+    crossingBoundPs: (i, limitPs) => crossingBoundPs(s, i, limitPs, table),
     fire: (i, tPs) => fire(s, i, tPs, table),
     voltageAtV(i, tPs) {
       copyToScratch(i, tPs);

@@ -11,6 +11,12 @@ export interface NeuronOps {
   addInput(i: number, inhibitory: boolean, weightV: number): void;
   /** Earliest integer picosecond of a threshold crossing up to limitPs, or Infinity. */
   nextCrossingPs(i: number, limitPs: number): number;
+  /**
+   * Optional and cheap: a time no later than the next crossing (what nextCrossingPs would
+   * return), or Infinity when there is none up to limitPs. The engine then runs the exact search
+   * only if the neuron gets no further input before that time.
+   */
+  crossingBoundPs?(i: number, limitPs: number): number;
   /** Spike at tPs (the neuron has been advanced to tPs): reset, refractory, theta. */
   fire(i: number, tPs: number): void;
   /** Membrane voltage at tPs >= the last update, without changing the neuron's state. */

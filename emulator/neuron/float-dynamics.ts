@@ -21,26 +21,32 @@ import type { NeuronState } from "./state.ts";
 /** Searches never look further than this (2^52 ps, about 75 minutes): times stay exact. */
 const SEARCH_CAP_PS = 2 ** 52;
 
-// Result of `evolve`, kept in module scope so the hot path allocates nothing.
-let outV = 0;
-let outGExc = 0;
-let outGInh = 0;
-/** dV/dt at the end of the last `evolve`, volts per picosecond. */
-let outSlope = 0;
-
+/**
+ * Results passed between the functions of this module. A typed array, not module-level `let`s:
+ * V8 boxes a double stored in a module variable, which allocates on every write and made the
+ * garbage collector a visible share of a run.
+ */
+const scratch = new Float64Array(8);
+/** Result of `evolve`: V, gExc, gInh at the end, and dV/dt there in volts per picosecond. */
+const OUT_V = 0;
+const OUT_G_EXC = 1;
+const OUT_G_INH = 2;
+const OUT_SLOPE = 3;
 /** 1 - exp(-x) of the last `decayOf`, accurate for small x too. */
-let decayedFraction = 0;
+const DECAYED_FRACTION = 4;
+/** d/dt of the last `distance` call. */
+const DISTANCE_SLOPE = 5;
 
-/** exp(-x) for x >= 0, leaving 1 - exp(-x) in decayedFraction; one transcendental call, and
+/** exp(-x) for x >= 0, leaving 1 - exp(-x) in scratch[DECAYED_FRACTION]; one transcendental call, and
  *  neither value is formed by a cancelling subtraction. */
 function decayOf(x: number): number {
   if (x < 0.5) {
     const em1 = Math.expm1(-x);
-    decayedFraction = -em1;
+    scratch[DECAYED_FRACTION] = -em1;
     return 1 + em1;
   }
   const e = Math.exp(-x);
-  decayedFraction = 1 - e;
+  scratch[DECAYED_FRACTION] = 1 - e;
   return e;
 }
 
@@ -68,17 +74,17 @@ function evolve(
     if (gExc0 !== 0) {
       const e = decayOf(tPs * m.invTauExcPerPs[k]!);
       gExc = gExc0 * e;
-      v += gExc0 * m.gainExc[k]! * decayedFraction;
+      v += gExc0 * m.gainExc[k]! * scratch[DECAYED_FRACTION]!;
     }
     if (gInh0 !== 0) {
       const e = decayOf(tPs * m.invTauInhPerPs[k]!);
       gInh = gInh0 * e;
-      v += gInh0 * m.gainInh[k]! * decayedFraction;
+      v += gInh0 * m.gainInh[k]! * scratch[DECAYED_FRACTION]!;
     }
-    outV = v;
-    outGExc = gExc;
-    outGInh = gInh;
-    outSlope = m.driftVPerPs[k]! + (gExc + gInh) * invTauM;
+    scratch[OUT_V] = v;
+    scratch[OUT_G_EXC] = gExc;
+    scratch[OUT_G_INH] = gInh;
+    scratch[OUT_SLOPE] = m.driftVPerPs[k]! + (gExc + gInh) * invTauM;
     return;
   }
 
@@ -113,10 +119,10 @@ function evolve(
       v += (gInh0 * (eX - eM) * invTauM) / d;
     }
   }
-  outV = v;
-  outGExc = gExc;
-  outGInh = gInh;
-  outSlope = (vInf - v + gExc + gInh) * invTauM;
+  scratch[OUT_V] = v;
+  scratch[OUT_G_EXC] = gExc;
+  scratch[OUT_G_INH] = gInh;
+  scratch[OUT_SLOPE] = (vInf - v + gExc + gInh) * invTauM;
 }
 
 /**
@@ -144,9 +150,9 @@ export function advance(s: NeuronState, i: number, tPs: number, m: ModelTable): 
 
   if (tPs > from) {
     evolve(m, k, s.v[i]!, gExc, gInh, tPs - from);
-    s.v[i] = outV;
-    gExc = outGExc;
-    gInh = outGInh;
+    s.v[i] = scratch[OUT_V]!;
+    gExc = scratch[OUT_G_EXC]!;
+    gInh = scratch[OUT_G_INH]!;
   }
   s.gExc[i] = gExc;
   s.gInh[i] = gInh;
@@ -166,25 +172,70 @@ export function fire(s: NeuronState, i: number, tPs: number, m: ModelTable): voi
   s.refractoryUntilPs[i] = tPs + m.refractoryPs[k]!;
 }
 
+/**
+ * A time no later than neuron i's next threshold crossing, found without any search: Infinity
+ * when none can happen up to limitPs. Cheap (no exp, no allocation), so the engine can call it
+ * after every input and run the exact search (nextCrossingPs) only when the bound comes due.
+ *
+ * Why it is sound: between inputs each part of V(t) grows at most linearly from its value at the
+ * start. The leak part vInf + (V0 - vInf) e^{-t/tauM} stays below V0 + max(0, vInf - V0) t/tauM
+ * (1 - e^{-x} <= x); a synaptic variable g0 adds g0 K(t) with 0 <= K(t) <= t/tauM (K is the
+ * integral of a decaying g against the membrane kernel), so only a positive g0 can raise V, by
+ * at most g0 t/tauM; the `if` kind's drift and g terms obey the same bound. The threshold
+ * vThresh + theta e^{-t/tauTheta} falls no faster than theta t/tauTheta (a negative theta only
+ * rises towards 0). So V cannot reach the threshold before start + gap / slope, where the start
+ * is the end of the refractory period, or the last update when theta decays (theta decays
+ * during the refractory period while V is held). The result is moved down by a picosecond and a relative
+ * 1e-9, far more than the rounding of either side.
+ */
+export function crossingBoundPs(s: NeuronState, i: number, limitPs: number, m: ModelTable): number {
+  const k = s.model[i]!;
+  const lastPs = s.lastPs[i]!;
+  const refractoryUntil = s.refractoryUntilPs[i]!;
+  const startPs = refractoryUntil > lastPs ? refractoryUntil : lastPs;
+  if (startPs > limitPs) return Infinity;
+
+  // Undecayed values bound the decayed ones from above: g and theta only shrink in magnitude.
+  const v = s.v[i]!;
+  const theta = s.theta[i]!;
+  const gap = m.vThreshV[k]! + theta - v;
+  if (!(gap > 0)) return startPs;
+
+  const invTauM = m.invTauMPerPs[k]!;
+  const gExc = s.gExc[i]!;
+  const gInh = s.gInh[i]!;
+  const leakV = m.kind[k] === KIND_IF ? m.driftVPerPs[k]! / invTauM : m.vInfV[k]! - v;
+  let slope = ((leakV > 0 ? leakV : 0) + (gExc > 0 ? gExc : 0) + (gInh > 0 ? gInh : 0)) * invTauM;
+  // V is held while refractory, but theta decays from lastPs on: measure from there then.
+  let originPs = startPs;
+  const invTauTheta = m.invTauThetaPerPs[k]!;
+  if (theta > 0 && invTauTheta !== 0) {
+    slope += theta * invTauTheta;
+    originPs = lastPs;
+  }
+  if (!(slope > 0)) return Infinity;
+
+  const bound = Math.floor(originPs + (gap / slope) * (1 - 1e-9)) - 1;
+  if (bound > limitPs) return Infinity;
+  return bound > startPs ? bound : startPs;
+}
+
 // The trajectory being searched, relative to its start, for `distance`.
 let searchModel: ModelTable | undefined;
 let searchK = 0;
-let searchV = 0;
-let searchGExc = 0;
-let searchGInh = 0;
-let searchTheta = 0;
-/** d/dt of the last `distance` call. */
-let distanceSlope = 0;
+/** V, gExc, gInh and theta at the search start (boxed doubles otherwise, as above). */
+const searchStart = new Float64Array(4);
 
-/** V(t) - (vThresh + theta(t)) on the trajectory being searched; its slope in distanceSlope. */
+/** V(t) - (vThresh + theta(t)) on the trajectory being searched; its slope in scratch[DISTANCE_SLOPE]. */
 function distance(tPs: number): number {
   const m = searchModel!;
   const k = searchK;
-  evolve(m, k, searchV, searchGExc, searchGInh, tPs);
+  evolve(m, k, searchStart[0]!, searchStart[1]!, searchStart[2]!, tPs);
   const invTauTheta = m.invTauThetaPerPs[k]!;
-  const theta = invTauTheta === 0 ? searchTheta : searchTheta * Math.exp(-tPs * invTauTheta);
-  distanceSlope = outSlope + theta * invTauTheta;
-  return outV - m.vThreshV[k]! - theta;
+  const theta0 = searchStart[3]!;
+  const theta = invTauTheta === 0 ? theta0 : theta0 * Math.exp(-tPs * invTauTheta);
+  scratch[DISTANCE_SLOPE] = scratch[OUT_SLOPE]! + theta * invTauTheta;
+  return scratch[OUT_V]! - m.vThreshV[k]! - theta;
 }
 
 /**
@@ -220,10 +271,10 @@ export function nextCrossingPs(s: NeuronState, i: number, limitPs: number, m: Mo
 
   searchModel = m;
   searchK = k;
-  searchV = v;
-  searchGExc = gExc;
-  searchGInh = gInh;
-  searchTheta = theta;
+  searchStart[0] = v;
+  searchStart[1] = gExc;
+  searchStart[2] = gInh;
+  searchStart[3] = theta;
   buildDistanceTerms(m, k, v, gExc, gInh, theta);
   if (upperBound() < 0) return Infinity;
 
@@ -317,7 +368,8 @@ function crossingIn(x: number, fx: number, y: number): number {
     const f = distance(t);
     if (f < 0) lo = t;
     else hi = t;
-    let next = distanceSlope > 0 ? t - f / distanceSlope : NaN;
+    const slope = scratch[DISTANCE_SLOPE]!;
+    let next = slope > 0 ? t - f / slope : NaN;
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
     if (Math.abs(next - t) < 0.25) {
       // Close enough: the integer step below settles it with at most a few evaluations.

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { crossingBoundPs, nextCrossingPs } from "../../../emulator/neuron/float-dynamics.ts";
+import { NeuronState, prepareModels } from "../../../emulator/neuron/index.ts";
+import type { IrModel } from "../../../src/ir/types.ts";
+import { cubaModel, PS_PER_MS, seededRandom } from "./reference.ts";
+
+const MODELS: IrModel[] = [
+  cubaModel(),
+  cubaModel({ name: "below", vRestV: -0.065 }),
+  cubaModel({ name: "equal-tau", tauExcPs: 20 * PS_PER_MS, tauInhPs: 20 * PS_PER_MS }),
+  cubaModel({ name: "slow-syn", tauExcPs: 40 * PS_PER_MS, vRestV: -0.06 }),
+  cubaModel({ name: "if", kind: "if", vRestV: 0, biasA: 1e-11 }),
+  cubaModel({ name: "if-down", kind: "if", vRestV: 0, biasA: -1e-11 }),
+  cubaModel({
+    name: "adaptive",
+    kind: "adaptive_lif",
+    vRestV: -0.065,
+    thetaPlusV: 0.002,
+    tauThetaPs: 50 * PS_PER_MS,
+  }),
+];
+
+describe("crossingBoundPs", () => {
+  const table = prepareModels(MODELS);
+  const random = seededRandom(7);
+
+  it("is never later than the exact crossing, on random states of every kind", () => {
+    const s = new NeuronState(1);
+    let bounded = 0;
+    for (let trial = 0; trial < 4000; trial++) {
+      const k = trial % MODELS.length;
+      s.model[0] = k;
+      s.v[0] = -0.07 + 0.0199 * random();
+      s.gExc[0] = random() < 0.2 ? 0 : 0.03 * random() - 0.005;
+      s.gInh[0] = random() < 0.3 ? 0 : -0.03 * random();
+      s.theta[0] = MODELS[k]!.kind === "adaptive_lif" ? 0.01 * random() - 0.001 : 0;
+      s.lastPs[0] = Math.floor(1e9 * random());
+      s.refractoryUntilPs[0] = random() < 0.3 ? s.lastPs[0] + Math.floor(5e9 * random()) : 0;
+      const limitPs = random() < 0.5 ? Infinity : s.lastPs[0] + Math.floor(100e9 * random());
+
+      const exactPs = nextCrossingPs(s, 0, limitPs, table);
+      const boundPs = crossingBoundPs(s, 0, limitPs, table);
+      expect(boundPs).toBeLessThanOrEqual(exactPs);
+      if (boundPs === Infinity) expect(exactPs).toBe(Infinity);
+      if (boundPs > s.lastPs[0]! && exactPs !== Infinity) bounded++;
+    }
+    // The bound is useful: it lies after the start for most states that do cross.
+    expect(bounded).toBeGreaterThan(500);
+  });
+
+  it("is tight at a voltage just below threshold with a strong excitatory input", () => {
+    const s = new NeuronState(1);
+    s.v[0] = -0.0500001;
+    s.gExc[0] = 0.02;
+    const exactPs = nextCrossingPs(s, 0, Infinity, table);
+    const boundPs = crossingBoundPs(s, 0, Infinity, table);
+    expect(boundPs).toBeLessThanOrEqual(exactPs);
+    expect(exactPs - boundPs).toBeLessThan(1e6);
+  });
+});
