@@ -118,7 +118,10 @@ function runPhases(
   });
 
   const routing = timed("route", () =>
-    route(target, graph.layout, placement.groups, placement.placed, diagnostics),
+    route(target, graph.layout, placement.groups, placement.placed, diagnostics, {
+      usedBytes: exactBytes,
+      budgetBytes: budget,
+    }),
   );
   if (routing === undefined || hasErrors(diagnostics)) return undefined;
 

@@ -114,6 +114,11 @@ function checkSynapseArrays(ir: ChipIR, problems: Problems): boolean {
   if (problems.list.length > 0) return false;
 
   const maxDelay = 2 ** ir.target.delayBits - 1;
+  const bitsOf = ir.projections.map((p) =>
+    p.plasticity >= 0 ? ir.target.learningWeightBits : ir.target.weightBits,
+  );
+  const neuronCore = ir.neurons.core;
+  const { target, weight, delay } = s;
   for (let h = 0; h < n && !problems.full; h++) {
     let previousKey = -1;
     for (let e = s.fanOutStart[h]!; e < s.fanOutStart[h + 1]!; e++) {
@@ -131,11 +136,23 @@ function checkSynapseArrays(ir: ChipIR, problems: Problems): boolean {
           `the fan-out entries of neuron ${h} are not ordered by core then projection`,
         );
       previousKey = key;
-      const bits = projection.plasticity >= 0 ? ir.target.learningWeightBits : ir.target.weightBits;
+      const bits = bitsOf[s.fanOutProjection[e]!]!;
       const maxCode = 2 ** (bits - 1) - 1;
-      for (let i = s.synStart[e]!; i < s.synStart[e + 1]!; i++) {
-        const t = s.target[i]!;
-        if (t >= n || ir.neurons.core[t] !== core) {
+      const minCode = -maxCode - 1;
+      const end = s.synStart[e + 1]!;
+      for (let i = s.synStart[e]!; i < end; i++) {
+        const t = target[i]!;
+        const w = weight[i]!;
+        // One test for the common case; the detailed checks below only run on a problem.
+        if (
+          t < n &&
+          neuronCore[t] === core &&
+          w <= maxCode &&
+          w >= minCode &&
+          delay[i]! <= maxDelay
+        )
+          continue;
+        if (t >= n || neuronCore[t] !== core) {
           problems.inconsistent(
             `synapse ${i} of neuron ${h} targets neuron ${t}, which is not on core ${core}`,
           );
@@ -157,24 +174,19 @@ function checkSynapseArrays(ir: ChipIR, problems: Problems): boolean {
   return problems.list.length === 0;
 }
 
-/** Neighbour router through a port, or -1 when the port leads off the board. */
-function step(ir: ChipIR, router: number, port: number): number {
-  const width = ir.target.chipsX * ir.target.meshWidth;
-  const height = ir.target.chipsY * ir.target.meshHeight;
-  const x = router % width;
-  const y = (router - x) / width;
-  const [nx, ny] =
-    port === Port.East
-      ? [x + 1, y]
-      : port === Port.West
-        ? [x - 1, y]
-        : port === Port.North
-          ? [x, y - 1]
-          : [x, y + 1];
-  return nx < 0 || ny < 0 || nx >= width || ny >= height ? -1 : ny * width + nx;
+/**
+ * The port of router `from` that leads to the neighbouring router `to`, 0 when `to` is not a
+ * neighbour on the board (routers are numbered y * width + x; north is towards y - 1).
+ */
+function portBetween(width: number, height: number, from: number, to: number): number {
+  if (from >= width * height || to >= width * height) return 0;
+  const x = from % width;
+  if (to === from + 1 && x + 1 < width) return Port.East;
+  if (to === from - 1 && x > 0) return Port.West;
+  if (to === from - width && from >= width) return Port.North;
+  if (to === from + width) return Port.South;
+  return 0;
 }
-
-const DIRECTIONS = [Port.East, Port.West, Port.North, Port.South] as const;
 
 function checkRouteShapes(ir: ChipIR, problems: Problems): boolean {
   const r = ir.routes;
@@ -187,6 +199,8 @@ function checkRouteShapes(ir: ChipIR, problems: Problems): boolean {
     problems.inconsistent("route node arrays differ in length");
   if (problems.list.length > 0) return false;
   const childPorts = new Uint8Array(nodes);
+  const width = ir.target.chipsX * ir.target.meshWidth;
+  const height = ir.target.chipsY * ir.target.meshHeight;
   for (let route = 0; route < r.count && !problems.full; route++) {
     const first = r.nodeStart[route]!;
     const end = r.nodeStart[route + 1]!;
@@ -212,8 +226,8 @@ function checkRouteShapes(ir: ChipIR, problems: Problems): boolean {
         );
         break;
       }
-      const port = DIRECTIONS.find((d) => step(ir, r.nodeRouter[parent]!, d) === r.nodeRouter[i]);
-      if (port === undefined || (r.nodePorts[parent]! & port) === 0) {
+      const port = portBetween(width, height, r.nodeRouter[parent]!, r.nodeRouter[i]!);
+      if (port === 0 || (r.nodePorts[parent]! & port) === 0) {
         problems.add(
           makeDiagnostic(mappingDiagnostics.irRouteMalformed, [
             route,
@@ -305,15 +319,16 @@ function checkCoreLimits(ir: ChipIR, problems: Problems): void {
   const fanIn = new Float64Array(coreCount);
   const fanOut = new Float64Array(coreCount);
   const indexBits = Math.ceil(Math.log2(Math.max(2, t.maxNeuronsPerCore)));
+  const synapseBitsOf = ir.projections.map(
+    (p) => (p.plasticity >= 0 ? t.learningWeightBits : t.weightBits) + t.delayBits + indexBits,
+  );
   for (let h = 0; h < ir.neurons.count; h++) {
     let previousCore = -1;
     for (let e = s.fanOutStart[h]!; e < s.fanOutStart[h + 1]!; e++) {
       const core = s.fanOutCore[e]!;
       const count = s.synStart[e + 1]! - s.synStart[e]!;
-      const plastic = ir.projections[s.fanOutProjection[e]!]!.plasticity >= 0;
       synapses[core]! += count;
-      memoryBits[core]! +=
-        count * ((plastic ? t.learningWeightBits : t.weightBits) + t.delayBits + indexBits);
+      memoryBits[core]! += count * synapseBitsOf[s.fanOutProjection[e]!]!;
       // Entries are sorted by core, so a new core is a new distinct destination.
       if (core !== previousCore) {
         fanIn[core]!++;

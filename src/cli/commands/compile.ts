@@ -36,6 +36,7 @@ interface CompileFlags {
   output?: string;
   emitIr?: string;
   seed?: string;
+  memoryBudget?: string;
   profile?: string;
   report?: string;
   verbose?: boolean;
@@ -51,6 +52,7 @@ export function registerCompileCommand(program: Command, context: CliContext): v
     .option("-o, --output <image>", "write the chip image here")
     .option("--emit-ir <json>", "write the core-mapped IR as JSON (docs/ir.md)")
     .option("--seed <n>", "seed of the placer (default: the program's seed)")
+    .option("--memory-budget <size>", "refuse networks estimated to need more, e.g. 4GiB", "2GiB")
     .option("--profile <run.json>", "spike rates from 'ant run --out', for traffic estimates")
     .option(
       "--report <dir>",
@@ -74,6 +76,11 @@ function runCompile(file: string, flags: CompileFlags): number {
   const seed = flags.seed === undefined ? undefined : Number(flags.seed);
   if (seed !== undefined && !(Number.isSafeInteger(seed) && seed >= 0))
     return usage(`--seed must be a whole number of 0 or more, not '${flags.seed}'`);
+  const memoryBudgetBytes = parseByteSize(flags.memoryBudget ?? "2GiB");
+  if (memoryBudgetBytes === undefined)
+    return usage(
+      `--memory-budget must be a size such as 512MiB or 4GiB, not '${flags.memoryBudget}'`,
+    );
   const json = flags.format === "json";
 
   // 2. The run profile, if any.
@@ -87,6 +94,7 @@ function runCompile(file: string, flags: CompileFlags): number {
   const result = compileFile(file, flags.target, {
     seed,
     profile,
+    memoryBudgetBytes,
     onPhase: (phase, ms) => phases.push({ phase, ms }),
   });
   if (flags.verbose === true) {
@@ -188,4 +196,13 @@ function readProfile(path: string, diagnostics: Diagnostic[]): RunProfile | unde
 
 function colorOption(): { color: boolean } {
   return { color: process.stderr.isTTY === true && process.env["NO_COLOR"] === undefined };
+}
+
+/** "512MiB", "4GiB", "1.5 GiB", "1000000B" in bytes; undefined when it is not such a size. */
+function parseByteSize(text: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(B|KiB|MiB|GiB|TiB)\s*$/.exec(text);
+  if (match === null) return undefined;
+  const power = ["B", "KiB", "MiB", "GiB", "TiB"].indexOf(match[2]!);
+  const bytes = Math.round(Number(match[1]) * 1024 ** power);
+  return bytes > 0 ? bytes : undefined;
 }

@@ -138,12 +138,27 @@ export function elaborate(
     const weightOf = weightSource(p, weights, actual[k]!);
     const delayOf = delaySource(p, delays, actual[k]!);
     const { preStart, postStart } = p;
-    generateConnections(p.plan, (pre, post, item) => {
-      const at = fill[preStart + pre]!++;
-      targetIds[at] = postStart + post;
-      weight[at] = weightOf(item);
-      delay[at] = delayOf(item);
-    });
+    if (hasConstantCodes(p)) {
+      // Constant codes are written row segment by row segment afterwards: the connector visits
+      // rows in random order, and one scattered write per synapse is cheaper than three.
+      const segmentStart = fill.slice(preStart, preStart + p.plan.preCount);
+      generateConnections(p.plan, (pre, post) => {
+        targetIds[fill[preStart + pre]!++] = postStart + post;
+      });
+      const code = weightOf(-1);
+      const steps = delayOf(-1);
+      for (let i = 0; i < segmentStart.length; i++) {
+        weight.fill(code, segmentStart[i]!, fill[preStart + i]!);
+        delay.fill(steps, segmentStart[i]!, fill[preStart + i]!);
+      }
+    } else {
+      generateConnections(p.plan, (pre, post, item) => {
+        const at = fill[preStart + pre]!++;
+        targetIds[at] = postStart + post;
+        weight[at] = weightOf(item);
+        delay[at] = delayOf(item);
+      });
+    }
     return {
       index: k,
       name: p.projection.name,
@@ -261,6 +276,18 @@ function withinBudget(
     formatBudgetError(bytes, synapses, options.memoryBudgetBytes, culprit, counts[largest]!),
   );
   return false;
+}
+
+/** True when every synapse of the projection gets the same weight and delay codes. */
+function hasConstantCodes(p: Prepared): boolean {
+  const rows = p.plan.rows;
+  return (
+    p.kernelV === undefined &&
+    rows?.weightV === undefined &&
+    rows?.delayS === undefined &&
+    p.projection.weightV.kind === "constant" &&
+    p.projection.delayS.kind === "constant"
+  );
 }
 
 /**

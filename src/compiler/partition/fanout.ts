@@ -89,12 +89,15 @@ export function buildFanOut(
   }
   fanOutStart[n] = entries;
   synStart[entries] = graph.synapseCount;
+  // The expected count is exact for one projection per pair: then no copy is made, which at a
+  // hundred million entries saves a gigabyte of transient memory.
+  const exact = entries === capacity;
   return {
     entryCount: entries,
     fanOutStart,
-    fanOutCore: fanOutCore.slice(0, entries),
-    fanOutProjection: fanOutProjection.slice(0, entries),
-    synStart: synStart.slice(0, entries + 1),
+    fanOutCore: exact ? fanOutCore : fanOutCore.slice(0, entries),
+    fanOutProjection: exact ? fanOutProjection : fanOutProjection.slice(0, entries),
+    synStart: exact ? synStart : synStart.slice(0, entries + 1),
   };
 }
 

@@ -9,7 +9,6 @@
  */
 import type { ResolvedTarget } from "../../../dsl/resolved.ts";
 import type { ElaboratedGraph } from "../elaborate/index.ts";
-import { groupAt } from "../elaborate/layout.ts";
 import { forEachSegment, projectionsByPreGroup } from "./rows.ts";
 
 export interface CoreStats {
@@ -48,6 +47,7 @@ export function coreStats(
   const maxDestNeuron = new Uint32Array(coreCount);
   const lastSource = new Int32Array(coreCount).fill(-1);
   const byGroup = projectionsByPreGroup(graph);
+  const bitsOf = graph.projections.map((p) => synapseBits(target, p.weights.format.bits));
   const targets = graph.target;
 
   for (let g = 0; g < graph.layout.groups.length; g++) {
@@ -55,7 +55,7 @@ export function coreStats(
     for (let s = group.offset; s < group.offset + group.size; s++) {
       let destCores = 0;
       forEachSegment(graph, byGroup, g, s, (p, start, end) => {
-        const bits = synapseBits(target, p.weights.format.bits);
+        const bits = bitsOf[p.index]!;
         for (let i = start; i < end; i++) {
           const c = neuronCore[targets[i]!]!;
           synapses[c]!++;
@@ -87,24 +87,37 @@ export interface NeuronLoads {
 
 export function neuronLoads(graph: ElaboratedGraph, target: ResolvedTarget): NeuronLoads {
   const n = graph.layout.count;
+  // One 32-byte record per neuron (last source, fan-in, synapses, memory bits), so that each
+  // synapse, whose target is random, touches one cache line rather than four arrays.
+  const record = new Float64Array(n * 4);
+  for (let t = 0; t < n; t++) record[t * 4] = -1;
+  const byGroup = projectionsByPreGroup(graph);
+  const bitsOf = graph.projections.map((p) => synapseBits(target, p.weights.format.bits));
+  const targets = graph.target;
+  for (let g = 0; g < graph.layout.groups.length; g++) {
+    const group = graph.layout.groups[g]!;
+    for (let s = group.offset; s < group.offset + group.size; s++) {
+      forEachSegment(graph, byGroup, g, s, (p, start, end) => {
+        const bits = bitsOf[p.index]!;
+        for (let i = start; i < end; i++) {
+          const at = targets[i]! * 4;
+          record[at + 2]!++;
+          record[at + 3]! += bits;
+          if (record[at] !== s) {
+            record[at] = s;
+            record[at + 1]!++;
+          }
+        }
+      });
+    }
+  }
   const fanIn = new Uint32Array(n);
   const synapses = new Uint32Array(n);
   const memoryBits = new Float64Array(n);
-  const lastSource = new Int32Array(n).fill(-1);
-  const byGroup = projectionsByPreGroup(graph);
-  for (let s = 0; s < n; s++) {
-    forEachSegment(graph, byGroup, groupAt(graph.layout, s), s, (p, start, end) => {
-      const bits = synapseBits(target, p.weights.format.bits);
-      for (let i = start; i < end; i++) {
-        const t = graph.target[i]!;
-        synapses[t]!++;
-        memoryBits[t]! += bits;
-        if (lastSource[t] !== s) {
-          lastSource[t] = s;
-          fanIn[t]!++;
-        }
-      }
-    });
+  for (let t = 0; t < n; t++) {
+    fanIn[t] = record[t * 4 + 1]!;
+    synapses[t] = record[t * 4 + 2]!;
+    memoryBits[t] = record[t * 4 + 3]!;
   }
   return { fanIn, synapses, memoryBits };
 }

@@ -4,7 +4,6 @@
  * it as an undirected weighted graph in CSR form; messages to a neuron's own core are free.
  */
 import type { FanOut } from "../partition/fanout.ts";
-import { forEachDestination } from "../partition/fanout.ts";
 
 export interface CoreTraffic {
   readonly coreCount: number;
@@ -17,30 +16,44 @@ export interface CoreTraffic {
   readonly coreRateHz: Float64Array;
 }
 
+/** Up to this many cores the pair weights live in a dense matrix (32 MiB at the limit). */
+const DENSE_CORE_LIMIT = 2048;
+
 export function coreTraffic(
   fanOut: FanOut,
   neuronCore: Uint32Array,
   coreCount: number,
   rates: Float64Array,
 ): CoreTraffic {
-  const pairs = new Map<number, number>();
   const coreRateHz = new Float64Array(coreCount);
+  const dense = coreCount <= DENSE_CORE_LIMIT ? new Float64Array(coreCount * coreCount) : undefined;
+  const pairs = new Map<number, number>();
+  const { fanOutStart, fanOutCore } = fanOut;
   for (let s = 0; s < neuronCore.length; s++) {
     const rate = rates[s]!;
     const home = neuronCore[s]!;
     coreRateHz[home]! += rate;
     if (rate === 0) continue;
-    forEachDestination(fanOut, s, (dest) => {
-      if (dest === home) return;
-      const a = Math.min(home, dest);
-      const b = Math.max(home, dest);
-      const key = a * coreCount + b;
-      pairs.set(key, (pairs.get(key) ?? 0) + rate);
-    });
+    let previous = -1;
+    for (let e = fanOutStart[s]!; e < fanOutStart[s + 1]!; e++) {
+      const dest = fanOutCore[e]!;
+      if (dest === previous) continue;
+      previous = dest;
+      if (dest === home) continue;
+      const key = home < dest ? home * coreCount + dest : dest * coreCount + home;
+      if (dense !== undefined) dense[key]! += rate;
+      else pairs.set(key, (pairs.get(key) ?? 0) + rate);
+    }
   }
 
-  // Sorted keys make the adjacency order, and so the annealer's choices, independent of the map.
-  const keys = [...pairs.keys()].sort((x, y) => x - y);
+  // Ascending keys make the adjacency order, and so the annealer's choices, independent of the
+  // container.
+  let keys: number[];
+  if (dense !== undefined) {
+    keys = [];
+    for (let key = 0; key < dense.length; key++) if (dense[key] !== 0) keys.push(key);
+  } else keys = [...pairs.keys()].sort((x, y) => x - y);
+  const weightOf = (key: number): number => (dense !== undefined ? dense[key]! : pairs.get(key)!);
   const degree = new Uint32Array(coreCount + 1);
   for (const key of keys) {
     degree[Math.floor(key / coreCount)]!++;
@@ -54,7 +67,7 @@ export function coreTraffic(
   for (const key of keys) {
     const a = Math.floor(key / coreCount);
     const b = key % coreCount;
-    const w = pairs.get(key)!;
+    const w = weightOf(key);
     neighbour[fill[a]!] = b;
     weightHz[fill[a]!++] = w;
     neighbour[fill[b]!] = a;

@@ -9,9 +9,12 @@ import { makeDiagnostic, mappingDiagnostics } from "../../diagnostics/catalogue/
 import type { IrRoutes } from "../../ir/types.ts";
 import type { NeuronLayout } from "../elaborate/layout.ts";
 import { groupAt } from "../elaborate/layout.ts";
+import { formatBytes, formatCount } from "../format.ts";
 import type { Placement } from "../place/index.ts";
 import type { RouteGroups } from "./groups.ts";
-import { buildXYTree, columnScratch, treeBuffer } from "./xy-tree.ts";
+import { buildXYTree, columnScratch, countXYTreeNodes, treeBuffer } from "./xy-tree.ts";
+
+const BYTES_PER_ROUTE_NODE = 9;
 
 export interface Routing {
   readonly routes: IrRoutes;
@@ -26,6 +29,7 @@ export function route(
   groups: RouteGroups,
   placement: Placement,
   diagnostics: Diagnostic[],
+  memory: { readonly usedBytes: number; readonly budgetBytes: number } | undefined = undefined,
 ): Routing | undefined {
   const grid = placement.grid;
   const tree = treeBuffer(grid.positions);
@@ -34,17 +38,13 @@ export function route(
   const destY = new Int32Array(grid.positions);
   const tableEntries = new Uint32Array(grid.positions);
   const nodeStart = new Uint32Array(groups.count + 1);
-  let capacity = Math.max(64, groups.count * 4);
-  let nodeRouter = new Uint32Array(capacity);
-  let nodeParent = new Int32Array(capacity);
-  let nodePorts = new Uint8Array(capacity);
-  let nodes = 0;
 
-  for (let g = 0; g < groups.count; g++) {
-    nodeStart[g] = nodes;
+  // Destinations of group g as coordinates; the source's coordinates come back through `at`.
+  const at = { sx: 0, sy: 0 };
+  const destinations = (g: number): number => {
     const from = placement.position[groups.core[g]!]!;
-    const sx = from % grid.width;
-    const sy = (from - sx) / grid.width;
+    at.sx = from % grid.width;
+    at.sy = (from - at.sx) / grid.width;
     let count = 0;
     for (let k = groups.destStart[g]!; k < groups.destStart[g + 1]!; k++) {
       const to = placement.position[groups.destCore[k]!]!;
@@ -52,13 +52,44 @@ export function route(
       destY[count] = (to - destX[count]!) / grid.width;
       count++;
     }
-    buildXYTree(tree, sx, sy, destX, destY, count, scratch);
-    if (nodes + tree.count > capacity) {
-      capacity = Math.ceil((nodes + tree.count) * 1.5);
-      nodeRouter = grow(nodeRouter, capacity);
-      nodeParent = grow(nodeParent, capacity);
-      nodePorts = grow(nodePorts, capacity);
-    }
+    return count;
+  };
+
+  // Counting first sizes the node arrays exactly: they are the largest arrays of a big network.
+  let total = 0;
+  for (let g = 0; g < groups.count; g++) {
+    const count = destinations(g);
+    total += countXYTreeNodes(at.sx, at.sy, destX, destY, count, scratch);
+  }
+  // 9 bytes a node (router, parent, ports): a random network has a tree per neuron, so this is
+  // where a large network runs out of memory, and it is refused before allocating.
+  const routeBytes = total * BYTES_PER_ROUTE_NODE;
+  if (memory !== undefined && memory.usedBytes + routeBytes > memory.budgetBytes) {
+    diagnostics.push(
+      makeDiagnostic(
+        mappingDiagnostics.routesTooLarge,
+        [
+          formatBytes(routeBytes),
+          formatCount(total),
+          formatBytes(memory.usedBytes),
+          formatBytes(memory.budgetBytes),
+        ],
+        {
+          help: "fewer distinct sets of destination cores per core (more local connectivity) shrink the routes, or raise --memory-budget",
+        },
+      ),
+    );
+    return undefined;
+  }
+  const nodeRouter = new Uint32Array(total);
+  const nodeParent = new Int32Array(total);
+  const nodePorts = new Uint8Array(total);
+  let nodes = 0;
+
+  for (let g = 0; g < groups.count; g++) {
+    nodeStart[g] = nodes;
+    const count = destinations(g);
+    buildXYTree(tree, at.sx, at.sy, destX, destY, count, scratch);
     for (let i = 0; i < tree.count; i++) {
       const router = tree.y[i]! * grid.width + tree.x[i]!;
       nodeRouter[nodes + i] = router;
@@ -70,6 +101,7 @@ export function route(
     nodes += tree.count;
   }
   nodeStart[groups.count] = nodes;
+  if (nodes !== total) throw new Error(`route trees have ${nodes} nodes, ${total} were counted`);
 
   let maxTableEntries = 0;
   let fullest = 0;
@@ -89,19 +121,13 @@ export function route(
       count: groups.count,
       neuronRoute: groups.neuronGroup,
       nodeStart,
-      nodeRouter: nodeRouter.slice(0, nodes),
-      nodeParent: nodeParent.slice(0, nodes),
-      nodePorts: nodePorts.slice(0, nodes),
+      nodeRouter,
+      nodeParent,
+      nodePorts,
     },
     tableEntries,
     maxTableEntries,
   };
-}
-
-function grow<T extends Uint32Array | Int32Array | Uint8Array>(array: T, capacity: number): T {
-  const next = new (array.constructor as new (n: number) => T)(capacity);
-  next.set(array);
-  return next;
 }
 
 /** Names the population whose routes take most of the fullest router's entries. */

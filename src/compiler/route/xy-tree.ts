@@ -91,6 +91,46 @@ export function buildXYTree(
 
 const NONE = -1;
 
+/**
+ * The number of nodes buildXYTree would make for the same input, in O(destCount): the row from
+ * the westmost to the eastmost column, plus each destination column's arms north and south.
+ */
+export function countXYTreeNodes(
+  sx: number,
+  sy: number,
+  destX: Int32Array,
+  destY: Int32Array,
+  destCount: number,
+  columns: ColumnScratch,
+): number {
+  const { minY, maxY, rowNode } = columns;
+  let minX = sx;
+  let maxX = sx;
+  let touched = 0;
+  for (let i = 0; i < destCount; i++) {
+    const x = destX[i]!;
+    const y = destY[i]!;
+    if (minY[x] === NONE) {
+      minY[x] = y;
+      maxY[x] = y;
+      rowNode[touched++] = x;
+    } else {
+      if (y < minY[x]!) minY[x] = y;
+      if (y > maxY[x]!) maxY[x] = y;
+    }
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+  }
+  let nodes = maxX - minX + 1;
+  for (let i = 0; i < touched; i++) {
+    const x = rowNode[i]!;
+    if (minY[x]! < sy) nodes += sy - minY[x]!;
+    if (maxY[x]! > sy) nodes += maxY[x]! - sy;
+    minY[x] = NONE;
+  }
+  return nodes;
+}
+
 export interface ColumnScratch {
   readonly width: number;
   readonly minY: Int32Array;

@@ -136,6 +136,12 @@ export const mappingDiagnostics = {
     "Router ({0},{1}) needs {2} routing-table entries; the limit is {3}. Most of them carry spikes of population '{4}'.",
   ),
 
+  routesTooLarge: entry(
+    "ANT3602",
+    "error",
+    "The multicast routes need about {0} ({1} tree nodes); with the {2} the network already takes, that exceeds the memory budget of {3}.",
+  ),
+
   // IR validator
   irInconsistent: entry("ANT3901", "error", "The IR is inconsistent: {0}."),
   irLimitExceeded: entry(

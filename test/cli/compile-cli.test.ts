@@ -1,4 +1,4 @@
-// `ant compile --report DIR` writes the same three reports `ant report` prints for the image.
+// `ant compile` options that live beside the compiler: --report DIR and --memory-budget.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,4 +27,17 @@ it("writes report.txt, report.json and report.html equal to ant report's outputs
   expect(readFileSync(join(reports, "report.txt"), "utf8")).toBe(text.stdout);
   expect(readFileSync(join(reports, "report.json"), "utf8")).toBe(json.stdout);
   expect(readFileSync(join(reports, "report.html"), "utf8")).toBe(readFileSync(html, "utf8"));
+});
+
+it("refuses a network over --memory-budget, naming the largest projection and the flag", () => {
+  const run = spawnSync(
+    "node",
+    ["src/cli/bin.mjs", "compile", "examples/cuba.ant", "--memory-budget", "1MiB"],
+    { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
+  );
+
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain("the memory budget is 1.0 MiB. Projection 'exc->exc'");
+  expect(run.stderr).toContain("raise --memory-budget");
+  expect(ant("compile", "examples/cuba.ant", "--memory-budget", "lots").status).toBe(2);
 });
