@@ -67,6 +67,8 @@ interface Measured {
   phases?: Record<string, number>;
   maxRssMiB?: number;
   failure?: string;
+  /** Diagnostic codes of a refusal, short enough for the table (the message is in the JSON). */
+  failureCodes?: string;
 }
 
 function option(name: string): string | undefined {
@@ -92,12 +94,15 @@ async function measureOne(neurons: number): Promise<void> {
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   const out: Measured = {
     neurons,
-    synapses: result.ir?.synapses.count,
+    synapses:
+      result.ir?.synapses.count ??
+      (phases["elaborate"] !== undefined ? neurons * SYNAPSES_PER_NEURON : undefined),
     cores: result.ir?.cores.length,
     totalMs,
     phases,
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
     failure: errors.length > 0 ? errors.map((d) => d.message).join(" ") : undefined,
+    failureCodes: errors.length > 0 ? errors.map((d) => d.code).join(", ") : undefined,
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
@@ -108,7 +113,7 @@ function table(rows: readonly Measured[]): string {
     "| ------: | -------: | ----: | -----------: | ----------------: | -------------- |",
   ];
   for (const r of rows) {
-    if (r.failure !== undefined) {
+    if (r.failure !== undefined && r.phases === undefined) {
       lines.push(`| ${r.neurons.toLocaleString("en-US")} | | | ${r.failure} | | |`);
       continue;
     }
@@ -117,9 +122,11 @@ function table(rows: readonly Measured[]): string {
       .slice(0, 3)
       .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`)
       .join(", ");
+    // A run the compiler refused still shows how far it got and how long that took.
+    const time = `${((r.totalMs ?? 0) / 1000).toFixed(1)} s`;
     lines.push(
       `| ${r.neurons.toLocaleString("en-US")} | ${(r.synapses ?? 0).toLocaleString("en-US")} | ` +
-        `${r.cores} | ${((r.totalMs ?? 0) / 1000).toFixed(1)} s | ` +
+        `${r.cores ?? ""} | ${r.failure === undefined ? time : `${time}, then refused (${r.failureCodes ?? "error"})`} | ` +
         `${Math.round(r.maxRssMiB ?? 0).toLocaleString("en-US")} MiB | ${slowest} |`,
     );
   }
