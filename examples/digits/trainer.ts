@@ -96,14 +96,19 @@ export class DigitTrainer {
     this.emulator.setWeights(projection, weightV);
   }
 
-  /** One pass of learning over `set`, in order; `onDigit` is called after each digit. */
-  train(set: DigitSet, onDigit?: (done: number) => void): void {
+  /**
+   * One pass of learning over `set`, in order; `onDigit` is called after each digit. Returns the
+   * spike counts (digits x neurons) drawn while learning, which the paper uses for labelling.
+   */
+  train(set: DigitSet, onDigit?: (done: number) => void): Float64Array {
     this.emulator.setLearning(true);
+    const out = new Float64Array(set.count * this.options.neurons);
     for (let d = 0; d < set.count; d++) {
-      this.present(digitPixels(set, d));
+      out.set(this.present(digitPixels(set, d)).counts, d * this.options.neurons);
       this.normalise();
       onDigit?.(d + 1);
     }
+    return out;
   }
 
   /** Spike counts (digits x neurons) with learning frozen, for labelling or testing. */
