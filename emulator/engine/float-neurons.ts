@@ -57,13 +57,7 @@ export function createFloatNeurons(ir: ChipIR): NeuronOps {
   };
 
   function copyToScratch(i: number, tPs: number): void {
-    s.v[scratch] = s.v[i]!;
-    s.gExc[scratch] = s.gExc[i]!;
-    s.gInh[scratch] = s.gInh[i]!;
-    s.theta[scratch] = s.theta[i]!;
-    s.lastPs[scratch] = s.lastPs[i]!;
-    s.refractoryUntilPs[scratch] = s.refractoryUntilPs[i]!;
-    s.model[scratch] = s.model[i]!;
+    s.copyNeuron(i, scratch);
     advance(s, scratch, tPs, table);
   }
 }

@@ -31,6 +31,17 @@ export class NeuronState {
     this.model = new Uint16Array(count);
   }
 
+  /** Copies neuron `from`'s whole state into slot `to` (the searches' scratch slot). */
+  copyNeuron(from: number, to: number): void {
+    this.v[to] = this.v[from]!;
+    this.gExc[to] = this.gExc[from]!;
+    this.gInh[to] = this.gInh[from]!;
+    this.theta[to] = this.theta[from]!;
+    this.lastPs[to] = this.lastPs[from]!;
+    this.refractoryUntilPs[to] = this.refractoryUntilPs[from]!;
+    this.model[to] = this.model[from]!;
+  }
+
   /** Copies the IR's drawn initial values; every neuron starts at time 0, not refractory.
    *  `modelOf[i]` is the model index of hardware neuron i (input neurons may be anything). */
   static fromIr(neurons: IrNeurons, modelOf: ArrayLike<number>): NeuronState {

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { loadProgramFromText } from "../../dsl/index.ts";
+import { seededRandom } from "../helpers/seeded-random.ts";
 
 export interface FuzzOutcome {
   readonly cases: number;
@@ -20,17 +21,7 @@ export interface FuzzOutcome {
 
 type Random = () => number;
 
-/** mulberry32: a small, fast, seedable generator; quality is ample for picking mutations. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const FRAGMENTS = [
   "{",

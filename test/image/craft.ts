@@ -156,14 +156,4 @@ export function editArray<T extends ArrayBufferView>(
   return assemble(sections);
 }
 
-/** A small deterministic generator (mulberry32) for fuzzing; never Math.random. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from "../helpers/seeded-random.ts";

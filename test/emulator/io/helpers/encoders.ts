@@ -137,17 +137,7 @@ export function encodeAedat3(
   return concat(header, ...packets.map(encodePacket));
 }
 
-/** Seeded 32-bit generator (mulberry32): the same seed gives the same mutations every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from "../../../helpers/seeded-random.ts";
 
 /** A copy of `bytes` with a few random bytes overwritten, inserted or removed. */
 export function mutate(bytes: Uint8Array, random: () => number): Uint8Array {
