@@ -105,7 +105,7 @@ export class Emulator {
       this.hooks = createPlasticity(runIr, { mode: this.mode, seed: mixSeed(seed, 0x1ea7) });
       this.engine.setHooks(this.hooks);
     }
-    this.engine.learning = options.learning ?? true;
+    this.setLearning(options.learning ?? true);
 
     ir.populations.forEach((p, k) => this.populationIndex.set(p.name, k));
     this.hardwareIds = ir.populations.map((p) => new Uint32Array(p.size));
@@ -262,8 +262,14 @@ export class Emulator {
     });
   }
 
+  /**
+   * Turns learning on or off without recompiling: STDP and reward updates, and the adaptive
+   * threshold's jump at each spike (homeostasis), as Diehl & Cook freeze it for testing. Frozen
+   * weights and thresholds still apply, and theta still decays by its time constant.
+   */
   setLearning(enabled: boolean): void {
     this.engine.learning = enabled;
+    this.ops.setAdaptation(enabled);
   }
 
   /** Puts every neuron back to its initial state (between stimuli). Theta is kept unless asked. */

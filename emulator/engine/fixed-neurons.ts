@@ -59,12 +59,17 @@ export function createFixedNeurons(ir: ChipIR, options: FixedNeuronOptions = {})
   s.gExc.set(initGExc);
   s.gInh.set(initGInh);
   s.theta.set(initTheta);
+  const thetaPlusLsb = t.thetaPlusLsb.slice();
 
   return {
     advance: (i, tPs) => advanceFixed(s, i, tPs, t),
     addInput: (i, inhibitory, weightV) => addInputFixed(s, i, inhibitory, weightV, t, lsbOf[i]!),
     nextCrossingPs: (i, limitPs) => nextCrossingFixedPs(s, i, limitPs, t, search, 0),
     fire: (i, tPs) => fireFixed(s, i, tPs, t),
+    setAdaptation(enabled) {
+      if (enabled) t.thetaPlusLsb.set(thetaPlusLsb);
+      else t.thetaPlusLsb.fill(0);
+    },
     voltageAtV(i, tPs) {
       copyToScratch(i, tPs);
       return s.v[scratch]! * lsbOf[i]!;

@@ -21,6 +21,7 @@ export function createFloatNeurons(ir: ChipIR): NeuronOps {
   s.gExc.set(init.initGExcV);
   s.gInh.set(init.initGInhV);
   s.theta.set(init.initThetaV);
+  const thetaPlusV = table.thetaPlusV.slice();
 
   return {
     advance: (i, tPs) => advance(s, i, tPs, table),
@@ -31,6 +32,10 @@ export function createFloatNeurons(ir: ChipIR): NeuronOps {
     nextCrossingPs: (i, limitPs) => nextCrossingPs(s, i, limitPs, table),
     crossingBoundPs: (i, limitPs) => crossingBoundPs(s, i, limitPs, table),
     fire: (i, tPs) => fire(s, i, tPs, table),
+    setAdaptation(enabled) {
+      if (enabled) table.thetaPlusV.set(thetaPlusV);
+      else table.thetaPlusV.fill(0);
+    },
     voltageAtV(i, tPs) {
       copyToScratch(i, tPs);
       return s.v[scratch]!;

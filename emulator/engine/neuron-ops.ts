@@ -21,6 +21,11 @@ export interface NeuronOps {
   fire(i: number, tPs: number): void;
   /** Membrane voltage at tPs >= the last update, without changing the neuron's state. */
   voltageAtV(i: number, tPs: number): number;
+  /**
+   * Turns threshold adaptation (theta's jump at each spike) on or off; theta still decays. Off
+   * is how learning is frozen for evaluation: homeostasis is a learning rule too.
+   */
+  setAdaptation(enabled: boolean): void;
   /** Puts neuron i back to its initial values at time tPs (theta too unless keepTheta). */
   resetNeuron(i: number, tPs: number, keepTheta: boolean): void;
   /** State in volts at tPs >= the last update, without changing it (for `toIr()`). */

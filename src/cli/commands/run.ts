@@ -63,7 +63,10 @@ export function registerRunCommand(program: Command, context: CliContext): void 
     )
     .option("--json", "print the report as JSON (energies in J, times in s)")
     .option("--save-state <file>", "write the image with learned weights and final state")
-    .option("--freeze-learning", "apply plastic weights without changing them")
+    .option(
+      "--freeze-learning",
+      "apply plastic weights and adaptive thresholds without changing them",
+    )
     .action(async (file: string, flags: RunFlags) => {
       context.exitCode = await runCommand(file, flags);
     });
