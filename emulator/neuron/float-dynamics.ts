@@ -172,21 +172,35 @@ export function fire(s: NeuronState, i: number, tPs: number, m: ModelTable): voi
   s.refractoryUntilPs[i] = tPs + m.refractoryPs[k]!;
 }
 
+/** Volts added to the voltage side of the saturating bound, far above float rounding of V. */
+const BOUND_MARGIN_V = 1e-12;
+
 /**
  * A time no later than neuron i's next threshold crossing, found without any search: Infinity
- * when none can happen up to limitPs. Cheap (no exp, no allocation), so the engine can call it
- * after every input and run the exact search (nextCrossingPs) only when the bound comes due.
+ * when none can happen up to limitPs. Cheap (at most one log, no allocation), so the engine can
+ * call it after every input and run the exact search (nextCrossingPs) only when the bound comes
+ * due. It is the later of two sound bounds.
  *
- * Why it is sound: between inputs each part of V(t) grows at most linearly from its value at the
- * start. The leak part vInf + (V0 - vInf) e^{-t/tauM} stays below V0 + max(0, vInf - V0) t/tauM
+ * Linear: between inputs each part of V(t) grows at most linearly from its value at the start.
+ * The leak part vInf + (V0 - vInf) e^{-t/tauM} stays below V0 + max(0, vInf - V0) t/tauM
  * (1 - e^{-x} <= x); a synaptic variable g0 adds g0 K(t) with 0 <= K(t) <= t/tauM (K is the
  * integral of a decaying g against the membrane kernel), so only a positive g0 can raise V, by
  * at most g0 t/tauM; the `if` kind's drift and g terms obey the same bound. The threshold
  * vThresh + theta e^{-t/tauTheta} falls no faster than theta t/tauTheta (a negative theta only
  * rises towards 0). So V cannot reach the threshold before start + gap / slope, where the start
  * is the end of the refractory period, or the last update when theta decays (theta decays
- * during the refractory period while V is held). The result is moved down by a picosecond and a relative
- * 1e-9, far more than the rounding of either side.
+ * during the refractory period while V is held).
+ *
+ * Saturating: K(t) is also at most tauX/tauM (the whole integral of the decaying g), so V(t) <=
+ * vInf + (V0 - vInf) e^{-t/tauM} + C with C = sum of positive g0 tauX/tauM, and the threshold
+ * never falls below vThresh + min(theta, 0) (vThresh + theta when theta does not decay). When
+ * that curve stays below the lowest threshold there is no crossing at all, which is the common
+ * case in a quiet network; otherwise it reaches it no earlier than tauM ln((vInf - V0) /
+ * (vInf + C - threshold)). The linear bound is tight just after an input, the saturating one
+ * far from it, where the exponential approach matters.
+ *
+ * Both are moved down by a picosecond and a relative 1e-9 (and the curve up by
+ * BOUND_MARGIN_V), far more than the rounding of either side.
  */
 export function crossingBoundPs(s: NeuronState, i: number, limitPs: number, m: ModelTable): number {
   const k = s.model[i]!;
@@ -198,13 +212,15 @@ export function crossingBoundPs(s: NeuronState, i: number, limitPs: number, m: M
   // Undecayed values bound the decayed ones from above: g and theta only shrink in magnitude.
   const v = s.v[i]!;
   const theta = s.theta[i]!;
-  const gap = m.vThreshV[k]! + theta - v;
+  const vThresh = m.vThreshV[k]!;
+  const gap = vThresh + theta - v;
   if (!(gap > 0)) return startPs;
 
   const invTauM = m.invTauMPerPs[k]!;
   const gExc = s.gExc[i]!;
   const gInh = s.gInh[i]!;
-  const leakV = m.kind[k] === KIND_IF ? m.driftVPerPs[k]! / invTauM : m.vInfV[k]! - v;
+  const isIf = m.kind[k] === KIND_IF;
+  const leakV = isIf ? m.driftVPerPs[k]! / invTauM : m.vInfV[k]! - v;
   let slope = ((leakV > 0 ? leakV : 0) + (gExc > 0 ? gExc : 0) + (gInh > 0 ? gInh : 0)) * invTauM;
   // V is held while refractory, but theta decays from lastPs on: measure from there then.
   let originPs = startPs;
@@ -213,9 +229,31 @@ export function crossingBoundPs(s: NeuronState, i: number, limitPs: number, m: M
     slope += theta * invTauTheta;
     originPs = lastPs;
   }
-  if (!(slope > 0)) return Infinity;
 
-  const bound = Math.floor(originPs + (gap / slope) * (1 - 1e-9)) - 1;
+  // The saturating bound, as an offset from startPs (0 when it says nothing).
+  const lowThreshV = vThresh + (invTauTheta === 0 || theta < 0 ? theta : 0);
+  const capV =
+    (gExc > 0 ? gExc * m.gainExc[k]! : 0) + (gInh > 0 ? gInh * m.gainInh[k]! : 0) + BOUND_MARGIN_V;
+  let saturatingPs = 0;
+  if (isIf) {
+    const roomV = lowThreshV - v - capV;
+    const driftVPerPs = m.driftVPerPs[k]!;
+    if (roomV > 0) {
+      if (!(driftVPerPs > 0)) return Infinity;
+      saturatingPs = roomV / driftVPerPs;
+    }
+  } else {
+    const vInf = m.vInfV[k]!;
+    if ((v > vInf ? v : vInf) + capV < lowThreshV) return Infinity;
+    const excessV = vInf + capV - lowThreshV;
+    if (vInf - v > excessV && excessV > 0)
+      saturatingPs = m.tauMPs[k]! * Math.log((vInf - v) / excessV);
+  }
+
+  if (!(slope > 0)) return Infinity;
+  const linearAt = originPs + (gap / slope) * (1 - 1e-9);
+  const saturatingAt = startPs + saturatingPs * (1 - 1e-9);
+  const bound = Math.floor(linearAt > saturatingAt ? linearAt : saturatingAt) - 1;
   if (bound > limitPs) return Infinity;
   return bound > startPs ? bound : startPs;
 }

@@ -48,6 +48,34 @@ describe("crossingBoundPs", () => {
     expect(bounded).toBeGreaterThan(500);
   });
 
+  it("rules out any crossing when even the saturated inputs stay below threshold", () => {
+    // "below" rests 15 mV under threshold: 20 mV of excitation decays with tau_exc = 5 ms against
+    // tau_m = 20 ms, so it can add at most 5 mV; the linear bound alone would give a finite time.
+    const s = new NeuronState(1);
+    s.model[0] = 1;
+    s.v[0] = -0.06;
+    s.gExc[0] = 0.02;
+    expect(nextCrossingPs(s, 0, Infinity, table)).toBe(Infinity);
+    expect(crossingBoundPs(s, 0, Infinity, table)).toBe(Infinity);
+    // 80 mV of excitation peaks near 12.6 mV (at 9.2 ms) and crosses; the bound stays sound.
+    s.gExc[0] = 0.08;
+    const exactPs = nextCrossingPs(s, 0, Infinity, table);
+    expect(exactPs).toBeLessThan(Infinity);
+    expect(crossingBoundPs(s, 0, Infinity, table)).toBeLessThanOrEqual(exactPs);
+  });
+
+  it("is far tighter than the linear bound on a slow approach from reset", () => {
+    // CUBA's drive alone (v_inf = -49 mV) from reset at -60 mV crosses -50 mV at
+    // 20 ms * ln(11) = 47.96 ms; the linear bound alone would say 10 / 11 * 20 ms = 18.2 ms.
+    const s = new NeuronState(1);
+    s.v[0] = -0.06;
+    const exactPs = nextCrossingPs(s, 0, Infinity, table);
+    expect(Math.abs(exactPs - 20e9 * Math.log(11))).toBeLessThan(2);
+    const boundPs = crossingBoundPs(s, 0, Infinity, table);
+    expect(boundPs).toBeLessThanOrEqual(exactPs);
+    expect(exactPs - boundPs).toBeLessThan(1e3);
+  });
+
   it("is tight at a voltage just below threshold with a strong excitatory input", () => {
     const s = new NeuronState(1);
     s.v[0] = -0.0500001;
