@@ -172,6 +172,10 @@ export function fire(s: NeuronState, i: number, tPs: number, m: ModelTable): voi
   s.refractoryUntilPs[i] = tPs + m.refractoryPs[k]!;
 }
 
+/** The saturating bound's log is taken only when the linear bound lies within this many tauM:
+ *  further out, the next input usually replaces the bound before it comes due. */
+const SATURATING_BOUND_AFTER = 0.125;
+
 /** Volts added to the voltage side of the saturating bound, far above float rounding of V. */
 const BOUND_MARGIN_V = 1e-12;
 
@@ -245,13 +249,17 @@ export function crossingBoundPs(s: NeuronState, i: number, limitPs: number, m: M
   } else {
     const vInf = m.vInfV[k]!;
     if ((v > vInf ? v : vInf) + capV < lowThreshV) return Infinity;
+  }
+  if (!(slope > 0)) return Infinity;
+  const linearPs = gap / slope;
+  // The log is only worth its cost when the linear bound would come due soon.
+  if (!isIf && linearPs < m.tauMPs[k]! * SATURATING_BOUND_AFTER) {
+    const vInf = m.vInfV[k]!;
     const excessV = vInf + capV - lowThreshV;
     if (vInf - v > excessV && excessV > 0)
       saturatingPs = m.tauMPs[k]! * Math.log((vInf - v) / excessV);
   }
-
-  if (!(slope > 0)) return Infinity;
-  const linearAt = originPs + (gap / slope) * (1 - 1e-9);
+  const linearAt = originPs + linearPs * (1 - 1e-9);
   const saturatingAt = startPs + saturatingPs * (1 - 1e-9);
   const bound = Math.floor(linearAt > saturatingAt ? linearAt : saturatingAt) - 1;
   if (bound > limitPs) return Infinity;
