@@ -21,6 +21,8 @@ import { loadProgramFromText } from "../dsl/index.ts";
 import { compileProgram, loadTarget } from "../src/compiler/index.ts";
 import { parseDurationPs } from "../emulator/duration.ts";
 import { Emulator } from "../src/index.ts";
+import { readImage } from "../src/image/read.ts";
+import { writeImage } from "../src/image/write.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
@@ -50,6 +52,11 @@ interface AntResult {
   /** Synaptic events per CPU second of the run: the figure to compare on a shared machine. */
   synapticEventsPerCpuS: number;
   heapUsedMb: number;
+  /**
+   * Live bytes (JS heap + array buffers, after a forced collection) held by the image and the
+   * emulator after the run, per synapse: the figure the 12-bytes-per-synapse aim is about.
+   */
+  runBytesPerSynapse: number;
   maxRssMb: number;
 }
 
@@ -98,13 +105,22 @@ function runOne(name: NetworkName, durationPs: number): AntResult {
   if (target.target === undefined) throw new Error(messages(target.diagnostics));
   const compiled = compileProgram(loaded.program, target.target);
   if (compiled.ir === undefined) throw new Error(messages(compiled.diagnostics));
-  const ir = compiled.ir;
   const compileS = (performance.now() - compileStart) / 1000;
 
+  // Live memory of the run alone: the compiler's data is dropped and collected, and the
+  // emulator starts from the image bytes, as `ant run image.antbin` does.
+  const imageBytes = writeImage(compiled.ir);
+  const synapses = compiled.ir.synapses.target.length;
+  const baseBytes = liveBytes();
+  const read = readImage(imageBytes);
+  if (read.ir === undefined) throw new Error(messages(read.diagnostics));
+  const ir = read.ir;
   const emulator = new Emulator(ir);
   const cpuBefore = process.cpuUsage();
   const summary = emulator.run(durationPs);
   const cpu = process.cpuUsage(cpuBefore);
+  // The image's arrays are views into imageBytes (allocated before the baseline): count it.
+  const runBytes = liveBytes() - baseBytes + imageBytes.byteLength;
   const wallS = summary.wallMs / 1000;
   const modelNeurons = ir.populations
     .filter((p) => p.kind !== "input")
@@ -115,7 +131,7 @@ function runOne(name: NetworkName, durationPs: number): AntResult {
   return {
     network: name,
     neurons: modelNeurons,
-    synapses: ir.synapses.target.length,
+    synapses,
     simulatedS: durationPs / 1e12,
     compileS,
     wallS,
@@ -127,8 +143,17 @@ function runOne(name: NetworkName, durationPs: number): AntResult {
     synapticEventsPerS: summary.synapticEvents / wallS,
     synapticEventsPerCpuS: summary.synapticEvents / ((cpu.user + cpu.system) / 1e6),
     heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20,
+    runBytesPerSynapse: runBytes / synapses,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   };
+}
+
+/** JS heap plus array buffers still reachable after a full collection (the child runs with
+ *  --expose-gc; without it the figure includes garbage). */
+function liveBytes(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
 }
 
 /**
@@ -176,7 +201,16 @@ function runBrian2(name: NetworkName, durationS: number, device: string): BrianR
 function runChild(name: NetworkName, duration: string): AntResult | string {
   const child = spawnSync(
     process.execPath,
-    ["--import", "tsx", fileURLToPath(import.meta.url), "--single", name, "--duration", duration],
+    [
+      "--expose-gc",
+      "--import",
+      "tsx",
+      fileURLToPath(import.meta.url),
+      "--single",
+      name,
+      "--duration",
+      duration,
+    ],
     { cwd: ROOT, encoding: "utf8", maxBuffer: 2 ** 26 },
   );
   const why = child.stderr.split("\n").find((l) => l.startsWith("Error")) ?? child.stderr.trim();
@@ -227,7 +261,8 @@ function printResult(ant: AntResult, brian2: readonly (BrianResult | string)[]):
       `${ant.spikes} spikes ` +
       `(${f(ant.rateHz)} Hz), ${ant.synapticEvents} synaptic events, ` +
       `${f(ant.synapticEventsPerS / 1e6, 3)} M/s wall, ` +
-      `${f(ant.synapticEventsPerCpuS / 1e6, 3)} M/s CPU, peak RSS ${f(ant.maxRssMb, 0)} MB\n`,
+      `${f(ant.synapticEventsPerCpuS / 1e6, 3)} M/s CPU, peak RSS ${f(ant.maxRssMb, 0)} MB, ` +
+      `${f(ant.runBytesPerSynapse, 1)} live bytes per synapse while running\n`,
   );
   for (const b of brian2) {
     if (typeof b === "string") {
