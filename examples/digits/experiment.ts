@@ -58,6 +58,8 @@ export interface ExperimentOptions {
   /** Presentation and rest per digit; default the paper's 350 ms and 150 ms. */
   readonly presentMs?: number;
   readonly restMs?: number;
+  /** The excitatory cells' threshold step per spike in mV; default diehl-cook.ant's. */
+  readonly thetaPlusMv?: number;
   /** Label neurons in a separate pass over the training digits with learning frozen. */
   readonly labelPass?: boolean;
   /** Called after every presented digit with the phase and digits done in it. */
@@ -80,14 +82,20 @@ export interface ExperimentResult {
   readonly presentations: { train: number; label: number; test: number };
 }
 
-/** Compiles diehl-cook.ant with `let neurons = N` for the reference target. */
-export function compileDigitNetwork(neurons: number): ChipIR {
+/**
+ * Compiles diehl-cook.ant for the reference target with `let neurons = N` and, when given, the
+ * excitatory cells' `theta_plus` (in millivolts) in place of the file's.
+ */
+export function compileDigitNetwork(neurons: number, thetaPlusMv?: number): ChipIR {
   if (!Number.isInteger(neurons) || neurons < 1)
     throw new RangeError(`the layer needs a whole number of neurons, not ${neurons}`);
   const original = readFileSync(NETWORK_FILE, "utf8");
-  const text = original.replace(/^let neurons = \d+$/m, `let neurons = ${neurons}`);
-  if (text === original && !original.includes(`let neurons = ${neurons}\n`))
-    throw new Error(`'${NETWORK_FILE}' has no 'let neurons = N' line to change`);
+  let text = replaceLine(original, /^let neurons = \d+$/m, `let neurons = ${neurons}`);
+  if (thetaPlusMv !== undefined) {
+    if (!(thetaPlusMv >= 0) || !Number.isFinite(thetaPlusMv))
+      throw new RangeError(`theta_plus must be a finite voltage >= 0, not ${thetaPlusMv} mV`);
+    text = replaceLine(text, /theta_plus = [0-9.]+ mV/, `theta_plus = ${thetaPlusMv} mV`);
+  }
 
   const loaded = loadProgramFromText(NETWORK_FILE, text);
   if (loaded.program === undefined || hasErrors(loaded.diagnostics))
@@ -101,12 +109,19 @@ export function compileDigitNetwork(neurons: number): ChipIR {
   return compiled.ir;
 }
 
+/** Replaces the one match of `pattern`, or says which line the network file is missing. */
+function replaceLine(text: string, pattern: RegExp, replacement: string): string {
+  if (!pattern.test(text))
+    throw new Error(`'${NETWORK_FILE}' has no line matching ${pattern} to change`);
+  return text.replace(pattern, replacement);
+}
+
 export function runExperiment(options: ExperimentOptions): ExperimentResult {
   const epochs = options.epochs ?? 1;
   const progress = options.onProgress;
 
   let t0 = performance.now();
-  const ir = compileDigitNetwork(options.neurons);
+  const ir = compileDigitNetwork(options.neurons, options.thetaPlusMv);
   const compileMs = performance.now() - t0;
 
   const [pool, testSet] = splitDigits(loadMnistDigits(), options.test, options.seed);

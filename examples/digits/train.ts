@@ -7,18 +7,20 @@
  *
  * Options: --present-ms / --rest-ms (default 350 / 150, the paper's), --png PATH (default
  * docs/img/receptive-fields-<neurons>.png), --label-pass (label neurons in a second pass with
- * learning frozen instead of from the training spikes), --json (machine-readable result).
+ * learning frozen instead of from the training spikes), --theta-plus MV (the excitatory cells'
+ * threshold step in mV instead of diehl-cook.ant's), --log-every N (off a terminal, a progress
+ * line every N digits), --json (machine-readable result).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import cliProgress from "cli-progress";
 import { runExperiment, type Phase } from "./experiment.ts";
 import { receptiveFieldPng } from "./receptive-fields.ts";
 import type { EnergyByKind } from "../../src/index.ts";
 
-const { values } = parseArgs({
+const { values } = parseOptions({
   options: {
     neurons: { type: "string", default: "100" },
     train: { type: "string", default: "1000" },
@@ -28,10 +30,25 @@ const { values } = parseArgs({
     "present-ms": { type: "string", default: "350" },
     "rest-ms": { type: "string", default: "150" },
     png: { type: "string" },
+    "theta-plus": { type: "string" },
+    "log-every": { type: "string", default: "0" },
     "label-pass": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
   },
 });
+
+/** parseArgs, with a usage error instead of a stack trace for an unknown or malformed option. */
+function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `usage: npx tsx examples/digits/train.ts [options] (see the file's header)\n`,
+    );
+    process.exit(2);
+  }
+}
 
 function whole(name: string, text: string | undefined, min: number): number {
   const n = Number(text);
@@ -49,6 +66,14 @@ const seed = whole("seed", values.seed, 0);
 const epochs = whole("epochs", values.epochs, 1);
 const presentMs = whole("present-ms", values["present-ms"], 1);
 const restMs = whole("rest-ms", values["rest-ms"], 0);
+const logEvery = whole("log-every", values["log-every"], 0);
+const thetaPlusMv = values["theta-plus"] === undefined ? undefined : Number(values["theta-plus"]);
+if (thetaPlusMv !== undefined && !(thetaPlusMv >= 0 && Number.isFinite(thetaPlusMv))) {
+  process.stderr.write(
+    `error: --theta-plus must be a voltage in mV >= 0, not '${values["theta-plus"]}'\n`,
+  );
+  process.exit(2);
+}
 const labelPass = values["label-pass"];
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const pngPath = values.png ?? `${repoRoot}docs/img/receptive-fields-${neurons}.png`;
@@ -64,8 +89,16 @@ const bar = process.stderr.isTTY
     )
   : undefined;
 let barPhase: Phase | undefined;
+const wallStart = performance.now();
 function onProgress(phase: Phase, done: number, total: number): void {
-  if (bar === undefined) return;
+  // Off a terminal, --log-every N prints a line every N digits, so long runs can be followed.
+  if (bar === undefined) {
+    if (logEvery > 0 && (done % logEvery === 0 || done === total)) {
+      const s = ((performance.now() - wallStart) / 1000).toFixed(0);
+      process.stderr.write(`${phase} ${done}/${total} digits, ${s} s\n`);
+    }
+    return;
+  }
   if (phase !== barPhase) {
     if (barPhase !== undefined) bar.stop();
     bar.start(total, 0, { phase: phase.padEnd(5) });
@@ -74,7 +107,6 @@ function onProgress(phase: Phase, done: number, total: number): void {
   bar.update(done);
 }
 
-const wallStart = performance.now();
 const result = runExperiment({
   neurons,
   train,
@@ -84,6 +116,7 @@ const result = runExperiment({
   presentMs,
   restMs,
   labelPass,
+  thetaPlusMv,
   onProgress,
 });
 bar?.stop();
@@ -107,6 +140,7 @@ if (values.json) {
     epochs,
     presentMs,
     restMs,
+    thetaPlusMv: thetaPlusMv ?? null,
     accuracy: result.accuracy,
     labelledNeurons: labelled,
     energyPerDigitJ: byKind(report.energy),
