@@ -6,6 +6,9 @@
  *
  * Names are the user's: populations and projections by name, neurons by their 0-based index
  * within their population. Times are integer picoseconds in a float64.
+ *
+ * An image may hold a paused run (`ChipIR.runState`, written by `toIr()`): the emulator then
+ * continues it exactly where it stopped, instead of starting at time 0.
  */
 import type { ChipIR, IrSynapses } from "../src/ir/types.ts";
 import { emulationDiagnostics as D } from "../src/diagnostics/catalogue/index.ts";
@@ -23,15 +26,24 @@ import { createPlasticity } from "./learning/index.ts";
 import { checkModel } from "./neuron/model-table.ts";
 import { loadImageSpikeTrains } from "./inputs/image-inputs.ts";
 import { mixSeed } from "./inputs/random.ts";
+import { captureRunState, restoreRunState, type SnapshotParts } from "./snapshot/run-state.ts";
 
 export type { RunReport, RunSummary } from "./energy/report-types.ts";
 export { EmulationError } from "./errors.ts";
 
 export interface EmulatorOptions {
-  /** Arithmetic of the neuron state: float64 reference, or the target's fixed point. */
+  /**
+   * Arithmetic of the neuron state: float64 reference, or the target's fixed point. Default
+   * float, or the mode of the run the image holds (which cannot continue in the other mode).
+   */
   mode?: "float" | "fixed";
-  /** Seed of the Poisson inputs and stochastic rounding; default the image's seed. */
+  /**
+   * Seed of the Poisson inputs and stochastic rounding; default the image's seed, or the seed
+   * of the run the image holds (which cannot continue with another seed).
+   */
   seed?: number;
+  /** Ignore the run the image holds (if any): start at time 0 with the image's weights. */
+  restart?: boolean;
   /** Step of the clocked baseline the report compares against; default 1 ms. */
   clockStepPs?: number;
   /** Plasticity on (default) or frozen; frozen plastic weights still apply. */
@@ -59,15 +71,25 @@ export class Emulator {
   private readonly populationIndex = new Map<string, number>();
   /** Per population: hardware id of each neuron index. */
   private readonly hardwareIds: Uint32Array[];
+  /** Seed of the inputs and stochastic rounding (given, the saved run's, or the image's). */
+  readonly seed: number;
+  /** Time at which this emulator took over a saved run (0 for a fresh start). */
+  readonly resumedAtPs: number;
   private interrupted = false;
 
   constructor(
     private readonly ir: ChipIR,
     options: EmulatorOptions = {},
   ) {
-    this.mode = options.mode ?? "float";
+    const saved = options.restart ? undefined : ir.runState;
+    this.mode = options.mode ?? saved?.mode ?? "float";
     this.clockStepPs = options.clockStepPs ?? DEFAULT_CLOCK_STEP_PS;
-    const seed = options.seed ?? ir.seed;
+    const seed = options.seed ?? saved?.runSeed ?? ir.seed;
+    this.seed = seed;
+    // A saved run continues only as itself: another mode or seed would be a different run.
+    if (saved !== undefined && saved.mode !== this.mode)
+      fail(D.resumeMode, [saved.mode, this.mode]);
+    if (saved !== undefined && saved.runSeed !== seed) fail(D.resumeSeed, [saved.runSeed, seed]);
 
     // 1. Check what the engine relies on, so a bad image is a diagnostic, not a crash later.
     const { topology, problems } = buildTopology(ir);
@@ -113,7 +135,10 @@ export class Emulator {
       for (let k = s.start; k < s.end; k++)
         this.hardwareIds[s.population]![k] = s.neuronStart + k - s.start;
 
-    this.engine.start(loadImageSpikeTrains(ir, this.hardwareIds));
+    // 4. Start at time 0, or continue the saved run (its queue already holds the inputs).
+    if (saved === undefined) this.engine.start(loadImageSpikeTrains(ir, this.hardwareIds));
+    else restoreRunState(this.snapshotParts(), runIr, saved);
+    this.resumedAtPs = this.engine.nowPs;
   }
 
   /** Current simulated time. */
@@ -297,23 +322,15 @@ export class Emulator {
     this.interrupted = false;
   }
 
-  /** The image with current weights and neuron state as initial values, for --save-state. */
+  /**
+   * The image with the run so far, for `--save-state`: a new Emulator made from it (directly, or
+   * after writeImage and readImage) continues exactly where this one is, with bit-identical
+   * spikes, weights and state (`runState`, see docs/emulator.md, "Saving and resuming"). The
+   * learned weights are also rounded into `synapses.weight`, so reports and `restart` see them;
+   * the initial values (`neurons.init*`) stay the compiled ones, which `resetNeuronState()`
+   * returns to.
+   */
   toIr(): ChipIR {
-    const n = this.ir.neurons.count;
-    const initV = new Float64Array(n);
-    const initGExcV = new Float64Array(n);
-    const initGInhV = new Float64Array(n);
-    const initThetaV = new Float64Array(n);
-    const isModel = (i: number): boolean =>
-      this.ir.populations[this.ir.neurons.population[i]!]!.model >= 0;
-    for (let i = 0; i < n; i++) {
-      if (!isModel(i)) continue;
-      const s = this.ops.stateAtV(i, this.nowPs);
-      initV[i] = s.vV;
-      initGExcV[i] = s.gExcV;
-      initGInhV[i] = s.gInhV;
-      initThetaV[i] = s.thetaV;
-    }
     const weight = this.synapses.weight.slice();
     if (this.hooks) {
       const maxLsb = 2 ** 15 - 1;
@@ -329,12 +346,17 @@ export class Emulator {
     }
     return {
       ...this.ir,
-      neurons: { ...this.ir.neurons, initV, initGExcV, initGInhV, initThetaV },
       synapses: { ...this.synapses, weight },
+      runState: captureRunState(this.snapshotParts()),
     };
   }
 
   // -------------------------------------------------------------------------------------------
+
+  private snapshotParts(): SnapshotParts {
+    const { engine, ops, hooks, mode, seed } = this;
+    return { engine, ops, hooks, mode, runSeed: seed };
+  }
 
   private createNeurons(ir: ChipIR): NeuronOps {
     if (this.mode === "fixed") return createFixedNeuronsOrFail(ir);

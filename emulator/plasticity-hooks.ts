@@ -10,6 +10,7 @@
  * all and never tests for them per synapse: the static path costs nothing extra.
  */
 import type { ChipIR } from "../src/ir/types.ts";
+import type { LearningState } from "./learning/plasticity-engine.ts";
 
 export interface PlasticityHooks {
   /**
@@ -45,6 +46,12 @@ export interface PlasticityHooks {
    * (the engine takes differences; `resetCounters` on the emulator does not reset this array).
    */
   readonly learnUpdates: Float64Array;
+
+  /** Weights, traces and the rounding stream, copied, for a saved run (emulator/snapshot/). */
+  saveState(): LearningState;
+
+  /** Continues from a state saved from the same image. */
+  restoreState(state: LearningState): void;
 
   /** 1 for each hardware neuron that is the post neuron of at least one plastic synapse. */
   readonly postsynapticNeurons: Uint8Array;

@@ -15,6 +15,8 @@ export interface RunJsonExtras {
   readonly seed: number;
   readonly wallS: number;
   readonly requestedS: number;
+  /** Simulated time at which the run began: 0, or where a saved run was resumed. */
+  readonly startS?: number;
   readonly comparison?: ModeComparison;
 }
 
@@ -27,6 +29,7 @@ export function runReportToJson(report: RunReport, extras: RunJsonExtras): unkno
     seed: extras.seed,
     partial: report.partial,
     requested_s: extras.requestedS,
+    start_s: extras.startS ?? 0,
     simulated_s: simulatedS,
     wall_s: extras.wallS,
     totals: {

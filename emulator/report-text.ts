@@ -13,6 +13,8 @@ export interface TextSummaryExtras {
   readonly seed: number;
   readonly wallS: number;
   readonly requestedPs: number;
+  /** Simulated time at which the run began: 0, or where a saved run was resumed. */
+  readonly startPs?: number;
   readonly comparison?: ModeComparison;
 }
 
@@ -22,8 +24,9 @@ export function formatRunSummary(r: RunReport, x: TextSummaryExtras): string {
   const partial = r.partial
     ? ` (interrupted: ${formatTimePs(r.simulatedPs)} of ${formatTimePs(x.requestedPs)})`
     : "";
+  const resumed = x.startPs ? `, resumed at ${formatTimePs(x.startPs)}` : "";
   lines.push(
-    `Ran '${x.name}' on '${x.target}' in ${r.mode} mode, seed ${x.seed}: ${formatTimePs(r.simulatedPs)} simulated${partial} in ${formatSeconds(x.wallS)} wall`,
+    `Ran '${x.name}' on '${x.target}' in ${r.mode} mode, seed ${x.seed}${resumed}: ${formatTimePs(r.simulatedPs)} simulated${partial} in ${formatSeconds(x.wallS)} wall`,
   );
 
   // 1. Activity.

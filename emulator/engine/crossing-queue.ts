@@ -63,6 +63,16 @@ export class CrossingQueue {
     else if (tPs > old) this.down(k);
   }
 
+  /**
+   * Replaces every prediction with saved ones (timePs per neuron, Infinity for none). Entries
+   * pop in (time, neuron) order, a total order, so the rebuilt heap pops exactly as the saved
+   * one would have.
+   */
+  restore(timePs: Float64Array): void {
+    this.clear();
+    for (let i = 0; i < timePs.length; i++) this.set(i, timePs[i]!);
+  }
+
   /** Removes the earliest entry and returns its neuron. */
   pop(): number {
     const i = this.heap[0]!;

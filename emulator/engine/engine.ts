@@ -12,13 +12,13 @@
 import { Port, type ChipIR } from "../../src/ir/types.ts";
 import type { PlasticityHooks } from "../plasticity-hooks.ts";
 import { ActivityCounters } from "../energy/counters.ts";
-import { PoissonInputs } from "../inputs/poisson.ts";
-import { SpikeTrains } from "../inputs/spike-trains.ts";
+import { PoissonInputs, type PoissonState } from "../inputs/poisson.ts";
+import { SpikeTrains, type TrainsState } from "../inputs/spike-trains.ts";
 import { DIRECTION_PORTS, type MeshTopology } from "../mesh/topology.ts";
 import { buildBatches, type SynapseBatches } from "./batches.ts";
 import { CrossingQueue } from "./crossing-queue.ts";
 import { EventKind } from "./event-kinds.ts";
-import { EventQueue } from "./event-queue.ts";
+import { EventQueue, type QueueState } from "./event-queue.ts";
 import type { NeuronOps } from "./neuron-ops.ts";
 import { SpikeRecord } from "./spike-record.ts";
 import { VoltageProbes } from "./voltage-probes.ts";
@@ -44,6 +44,23 @@ export interface EngineRunOptions {
 }
 
 const PROGRESS_MASK = 0xffff;
+
+/**
+ * The engine's part of a saved run, as it holds it: Apply events name synaptic batches (the
+ * snapshot module translates them). Neuron variables and learning are saved by their owners.
+ */
+export interface EngineState {
+  readonly nowPs: number;
+  readonly horizonPs: number;
+  readonly coreBusyUntilPs: Float64Array;
+  readonly linkFreePs: Float64Array;
+  /** Predicted crossing per neuron (Infinity: none) and whether it is only a bound. */
+  readonly crossingPs: Float64Array;
+  readonly provisional: Uint8Array;
+  readonly queue: QueueState;
+  readonly poisson: PoissonState;
+  readonly trains: TrainsState;
+}
 
 export class Engine {
   nowPs = 0;
@@ -127,6 +144,38 @@ export class Engine {
     this.poisson.start(this.queue, this.nowPs);
     for (const t of spikeTrains) this.trains.add(this.queue, t.neuron, t.timePs, this.nowPs);
     if (this.probes.probes.length > 0) this.queue.push(this.nowPs, EventKind.Sample, 0, 0, 0, 0);
+  }
+
+  /** Copies of everything the engine carries into the future (not counters or records). */
+  saveState(): EngineState {
+    return {
+      nowPs: this.nowPs,
+      horizonPs: this.horizonPs,
+      coreBusyUntilPs: this.coreBusyUntilPs.slice(),
+      linkFreePs: this.linkFreePs.slice(),
+      crossingPs: this.crossings.timePs.slice(),
+      provisional: this.provisional.slice(),
+      queue: this.queue.saveState(),
+      poisson: this.poisson.saveState(),
+      trains: this.trains.saveState(),
+    };
+  }
+
+  /**
+   * Continues a saved run instead of `start`: nothing of the image's own inputs is queued again
+   * (the saved queue and trains hold them). The accounting window starts at the saved time.
+   */
+  restoreState(state: EngineState): void {
+    this.nowPs = state.nowPs;
+    this.horizonPs = state.horizonPs;
+    this.coreBusyUntilPs.set(state.coreBusyUntilPs);
+    this.linkFreePs.set(state.linkFreePs);
+    this.crossings.restore(state.crossingPs);
+    this.provisional.set(state.provisional);
+    this.queue.restoreState(state.queue);
+    this.poisson.restoreState(state.poisson);
+    this.trains.restoreState(state.trains);
+    this.resetCounters();
   }
 
   setRecordAll(all: boolean): void {

@@ -13,6 +13,19 @@
 
 const KIND_SCALE = 4294967296; // 2^32: targets are below it, so kind * 2^32 + target is exact.
 
+/** The pending events, unpacked, for a saved run (emulator/snapshot/). */
+export interface QueueState {
+  readonly timePs: Float64Array;
+  readonly kind: Uint8Array;
+  readonly target: Uint32Array;
+  readonly seq: Float64Array;
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  readonly c: Float64Array;
+  /** Sequence number of the next event pushed. */
+  readonly nextSeq: number;
+}
+
 export class EventQueue {
   size = 0;
 
@@ -120,6 +133,69 @@ export class EventQueue {
     this.a[i] = this.a[last]!;
     this.b[i] = this.b[last]!;
     this.c[i] = this.c[last]!;
+  }
+
+  /** Copies of the pending events, in heap order. */
+  saveState(): QueueState {
+    const n = this.size;
+    const kind = new Uint8Array(n);
+    const target = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      kind[i] = Math.floor(this.key[i]! / KIND_SCALE);
+      target[i] = this.key[i]! - kind[i]! * KIND_SCALE;
+    }
+    return {
+      timePs: this.time.slice(0, n),
+      kind,
+      target,
+      seq: this.seq.slice(0, n),
+      a: this.a.slice(0, n),
+      b: this.b.slice(0, n),
+      c: this.c.slice(0, n),
+      nextSeq: this.nextSeq,
+    };
+  }
+
+  /**
+   * Replaces the contents with saved events and their sequence numbers. The heap is rebuilt, so
+   * any order is accepted; events pop in (time, kind, target, seq) order either way, and a heap
+   * saved by saveState is already in order and stays as it was.
+   */
+  restoreState(state: QueueState): void {
+    const n = state.timePs.length;
+    while (this.time.length < n) this.grow();
+    this.size = n;
+    this.nextSeq = state.nextSeq;
+    for (let i = 0; i < n; i++) {
+      this.time[i] = state.timePs[i]!;
+      this.key[i] = state.kind[i]! * KIND_SCALE + state.target[i]!;
+      this.seq[i] = state.seq[i]!;
+      this.a[i] = state.a[i]!;
+      this.b[i] = state.b[i]!;
+      this.c[i] = state.c[i]!;
+    }
+    for (let i = (n >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  }
+
+  /** Moves the event at slot i down until its children come after it (restoreState only). */
+  private siftDown(i: number): void {
+    const last = this.size;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= last) return;
+      if (child + 1 < last && this.less(child + 1, child)) child++;
+      if (!this.less(child, i)) return;
+      this.swap(child, i);
+      i = child;
+    }
+  }
+
+  private swap(x: number, y: number): void {
+    for (const array of [this.time, this.key, this.seq, this.a, this.b, this.c]) {
+      const t = array[x]!;
+      array[x] = array[y]!;
+      array[y] = t;
+    }
   }
 
   private less(x: number, y: number): boolean {

@@ -83,16 +83,8 @@ export function createFixedNeurons(ir: ChipIR, options: FixedNeuronOptions = {})
       s.lastPs[i] = tPs;
       s.refractoryUntilPs[i] = 0;
     },
-    stateAtV(i, tPs) {
-      copyToScratch(i, tPs);
-      const lsb = lsbOf[i]!;
-      return {
-        vV: s.v[scratch]! * lsb,
-        gExcV: s.gExc[scratch]! * lsb,
-        gInhV: s.gInh[scratch]! * lsb,
-        thetaV: s.theta[scratch]! * lsb,
-      };
-    },
+    saveState: () => s.save(n),
+    restoreState: (saved) => s.restore(saved),
   };
 
   function copyToScratch(i: number, tPs: number): void {

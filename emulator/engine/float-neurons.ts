@@ -50,15 +50,8 @@ export function createFloatNeurons(ir: ChipIR): NeuronOps {
       s.lastPs[i] = tPs;
       s.refractoryUntilPs[i] = 0;
     },
-    stateAtV(i, tPs) {
-      copyToScratch(i, tPs);
-      return {
-        vV: s.v[scratch]!,
-        gExcV: s.gExc[scratch]!,
-        gInhV: s.gInh[scratch]!,
-        thetaV: s.theta[scratch]!,
-      };
-    },
+    saveState: () => s.save(n),
+    restoreState: (saved) => s.restore(saved),
   };
 
   function copyToScratch(i: number, tPs: number): void {

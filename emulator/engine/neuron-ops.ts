@@ -3,6 +3,7 @@
  * so the event loop is the same in float and fixed mode. Indices are hardware neuron ids;
  * weights arrive in volts (quantised LSBs x the projection's weightLsbV, or a learned weight).
  */
+import type { SavedNeurons } from "../neuron/state.ts";
 
 export interface NeuronOps {
   /** Brings neuron i's state from its last update to tPs by the closed form. */
@@ -28,6 +29,11 @@ export interface NeuronOps {
   setAdaptation(enabled: boolean): void;
   /** Puts neuron i back to its initial values at time tPs (theta too unless keepTheta). */
   resetNeuron(i: number, tPs: number, keepTheta: boolean): void;
-  /** State in volts at tPs >= the last update, without changing it (for `toIr()`). */
-  stateAtV(i: number, tPs: number): { vV: number; gExcV: number; gInhV: number; thetaV: number };
+  /**
+   * Every neuron's variables as stored (volts in float mode, LSBs in fixed mode), each at its
+   * own last update, for a saved run.
+   */
+  saveState(): SavedNeurons;
+  /** Continues from variables saved by the same kind of NeuronOps for the same image. */
+  restoreState(saved: SavedNeurons): void;
 }

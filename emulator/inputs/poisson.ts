@@ -15,6 +15,17 @@ import { mixSeed, uniformOpen } from "./random.ts";
 
 const PS_PER_S = 1e12;
 
+/** Every generator's variables, per hardware neuron, for a saved run. */
+export interface PoissonState {
+  readonly rateHz: Float64Array;
+  readonly startPs: Float64Array;
+  readonly stopPs: Float64Array;
+  readonly version: Int32Array;
+  /** Stream seeds as derived at the start of the run (saved so the run seed cannot drift). */
+  readonly seed: Uint32Array;
+  readonly counter: Float64Array;
+}
+
 export class PoissonInputs {
   readonly rateHz: Float64Array;
   readonly startPs: Float64Array;
@@ -78,6 +89,27 @@ export class PoissonInputs {
     const t = base + intervalPs;
     if (t >= this.stopPs[i]!) return;
     queue.push(t, EventKind.PoissonSpike, i, this.version[i]!, 0, 0);
+  }
+
+  saveState(): PoissonState {
+    return {
+      rateHz: this.rateHz.slice(),
+      startPs: this.startPs.slice(),
+      stopPs: this.stopPs.slice(),
+      version: this.version.slice(),
+      seed: this.seed.slice(),
+      counter: this.counter.slice(),
+    };
+  }
+
+  /** Takes saved generators; their pending spikes come back with the event queue. */
+  restoreState(state: PoissonState): void {
+    this.rateHz.set(state.rateHz);
+    this.startPs.set(state.startPs);
+    this.stopPs.set(state.stopPs);
+    this.version.set(state.version);
+    this.seed.set(state.seed);
+    this.counter.set(state.counter);
   }
 
   private forPopulation(population: number, visit: (hw: number, index: number) => void): void {

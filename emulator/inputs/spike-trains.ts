@@ -12,8 +12,46 @@ export interface SpikeTrain {
   readonly timePs: Float64Array;
 }
 
+/** Every train, concatenated in id order, for a saved run. */
+export interface TrainsState {
+  /** Spikes per train. */
+  readonly length: Uint32Array;
+  readonly neuron: Uint32Array;
+  readonly timePs: Float64Array;
+}
+
 export class SpikeTrains {
   readonly trains: SpikeTrain[] = [];
+
+  saveState(): TrainsState {
+    const length = Uint32Array.from(this.trains, (t) => t.neuron.length);
+    const total = length.reduce((sum, n) => sum + n, 0);
+    const neuron = new Uint32Array(total);
+    const timePs = new Float64Array(total);
+    let at = 0;
+    for (const t of this.trains) {
+      neuron.set(t.neuron, at);
+      timePs.set(t.timePs, at);
+      at += t.neuron.length;
+    }
+    return { length, neuron, timePs };
+  }
+
+  /**
+   * Replaces the trains with saved ones, already sorted, keeping their ids: the queued events
+   * that walk them (restored with the queue) refer to trains by id and spikes by index.
+   */
+  restoreState(state: TrainsState): void {
+    this.trains.length = 0;
+    let at = 0;
+    for (const n of state.length) {
+      this.trains.push({
+        neuron: state.neuron.slice(at, at + n),
+        timePs: state.timePs.slice(at, at + n),
+      });
+      at += n;
+    }
+  }
 
   /** Adds a train and queues its first spike at or after nowPs (earlier spikes are dropped). */
   add(queue: EventQueue, neuron: Uint32Array, timePs: Float64Array, nowPs: number): void {

@@ -22,6 +22,23 @@ import { RoundingStream } from "./prng.ts";
 
 export type ArithmeticMode = "float" | "fixed";
 
+/**
+ * Everything that learning carries from one moment to the next, for a saved run. Post traces
+ * of the rules in use are concatenated in rule order (one per neuron each).
+ */
+export interface LearningState {
+  /** Per plastic slot: volts in float mode, integer LSBs in fixed mode. */
+  readonly weight: Float64Array;
+  readonly preX: Float64Array;
+  readonly preT: Float64Array;
+  readonly postY: Float64Array;
+  readonly postT: Float64Array;
+  readonly elig: Float64Array;
+  readonly eligT: Float64Array;
+  /** The stochastic-rounding stream's 128-bit state. */
+  readonly rounding: Uint32Array;
+}
+
 export interface PlasticityOptions {
   readonly mode?: ArithmeticMode;
   /** Seed of the stochastic-rounding stream (fixed mode with "stochastic" rounding only). */
@@ -149,6 +166,31 @@ export class PlasticityEngine implements PlasticityHooks {
     }
   }
 
+  saveState(): LearningState {
+    return {
+      weight: this.weight.slice(),
+      preX: this.preX.slice(),
+      preT: this.preT.slice(),
+      postY: concat(this.postY),
+      postT: concat(this.postT),
+      elig: this.elig.slice(),
+      eligT: this.eligT.slice(),
+      rounding: this.stream.saveState(),
+    };
+  }
+
+  /** Continues from a saved state of the same image (lengths checked by the caller). */
+  restoreState(state: LearningState): void {
+    this.weight.set(state.weight);
+    this.preX.set(state.preX);
+    this.preT.set(state.preT);
+    split(state.postY, this.postY);
+    split(state.postT, this.postT);
+    this.elig.set(state.elig);
+    this.eligT.set(state.eligT);
+    this.stream.restoreState(state.rounding);
+  }
+
   /** Forgets all traces (for instance between independent trials); weights are kept. */
   resetTraces(): void {
     this.preX.fill(0);
@@ -254,6 +296,25 @@ export class PlasticityEngine implements PlasticityHooks {
       w += roundLsb(dwV / this.slotLsbV[slot]!, this.rounding, this.stream);
     else w += dwV;
     this.weight[slot] = Math.min(this.slotHi[slot]!, Math.max(this.slotLo[slot]!, w));
+  }
+}
+
+function concat(parts: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** The inverse of concat, into arrays of the same lengths. */
+function split(from: Float64Array, parts: readonly Float64Array[]): void {
+  let at = 0;
+  for (const p of parts) {
+    p.set(from.subarray(at, at + p.length));
+    at += p.length;
   }
 }
 

@@ -4,6 +4,16 @@
  */
 import type { IrNeurons } from "../../src/ir/types.ts";
 
+/** The variables of neurons 0..count-1, copied, for a saved run. */
+export interface SavedNeurons {
+  readonly v: Float64Array;
+  readonly gExc: Float64Array;
+  readonly gInh: Float64Array;
+  readonly theta: Float64Array;
+  readonly lastPs: Float64Array;
+  readonly refractoryUntilPs: Float64Array;
+}
+
 export class NeuronState {
   readonly count: number;
   /** Membrane voltage at `lastPs`. */
@@ -40,6 +50,31 @@ export class NeuronState {
     this.lastPs[to] = this.lastPs[from]!;
     this.refractoryUntilPs[to] = this.refractoryUntilPs[from]!;
     this.model[to] = this.model[from]!;
+  }
+
+  /**
+   * The variables of the first `count` neurons as they are: each at its own `lastPs`, not
+   * advanced, so a resumed run repeats the same float operations as an uninterrupted one.
+   */
+  save(count: number): SavedNeurons {
+    return {
+      v: this.v.slice(0, count),
+      gExc: this.gExc.slice(0, count),
+      gInh: this.gInh.slice(0, count),
+      theta: this.theta.slice(0, count),
+      lastPs: this.lastPs.slice(0, count),
+      refractoryUntilPs: this.refractoryUntilPs.slice(0, count),
+    };
+  }
+
+  /** Puts saved variables back into the first neurons (the model indices stay as they are). */
+  restore(saved: SavedNeurons): void {
+    this.v.set(saved.v);
+    this.gExc.set(saved.gExc);
+    this.gInh.set(saved.gInh);
+    this.theta.set(saved.theta);
+    this.lastPs.set(saved.lastPs);
+    this.refractoryUntilPs.set(saved.refractoryUntilPs);
   }
 
   /** Copies the IR's drawn initial values; every neuron starts at time 0, not refractory.

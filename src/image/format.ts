@@ -6,7 +6,9 @@
 
 /** "ANTIMG" followed by two zero bytes, so a text tool shows the name and stops. */
 export const IMAGE_MAGIC = new Uint8Array([0x41, 0x4e, 0x54, 0x49, 0x4d, 0x47, 0x00, 0x00]);
-export const IMAGE_VERSION = 1;
+/** Version 2 added the run state section; version 1 images are read as having none. */
+export const IMAGE_VERSION = 2;
+export const OLDEST_IMAGE_VERSION = 1;
 
 export const HEADER_BYTES = 32;
 export const TABLE_ENTRY_BYTES = 32;
@@ -87,11 +89,16 @@ export interface SectionSpec {
   readonly id: number;
   readonly name: string;
   readonly type: ElementTypeCode;
-  /** Absent for the metadata section, whose length is free. */
+  /** Absent for the metadata and run state sections, whose lengths are free. */
   readonly count?: CountName;
+  /** The first format version that has the section; older images must not hold it. */
+  readonly since?: number;
 }
 
-/** Every section, in the order the writer emits them. All are required, even when empty. */
+/**
+ * Every section, in the order the writer emits them. All are required, even when empty, except
+ * in images older than a section's `since`.
+ */
 export const SECTIONS = [
   { id: 1, name: "meta", type: ElementType.Json },
   { id: 16, name: "neuron.population", type: ElementType.U16, count: "neurons" },
@@ -115,12 +122,15 @@ export const SECTIONS = [
   { id: 64, name: "input.rates_hz", type: ElementType.F64, count: "inputRates" },
   { id: 65, name: "input.spike_neuron", type: ElementType.U32, count: "inputSpikes" },
   { id: 66, name: "input.spike_time_ps", type: ElementType.F64, count: "inputSpikes" },
+  // A paused run to continue (read-run-state.ts); empty in compiled images.
+  { id: 80, name: "run.state", type: ElementType.U8, since: 2 },
 ] as const satisfies readonly SectionSpec[];
 
 export type SectionName = (typeof SECTIONS)[number]["name"];
 
-export function sectionById(id: number): SectionSpec | undefined {
-  return SECTIONS.find((s) => s.id === id);
+/** The section with this id, if an image of `version` may hold it. */
+export function sectionById(id: number, version: number = IMAGE_VERSION): SectionSpec | undefined {
+  return SECTIONS.find((s) => s.id === id && ("since" in s ? s.since <= version : true));
 }
 
 export function alignUp(value: number, alignment: number = SECTION_ALIGN_BYTES): number {

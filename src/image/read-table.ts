@@ -16,6 +16,7 @@ import {
   IMAGE_MAGIC,
   IMAGE_VERSION,
   MAX_SECTIONS,
+  OLDEST_IMAGE_VERSION,
   SECTIONS,
   SECTION_ALIGN_BYTES,
   TABLE_ENTRY_BYTES,
@@ -46,7 +47,12 @@ export interface SectionEntry {
   readonly count: number;
 }
 
-export type SectionTable = Readonly<Record<SectionName, SectionEntry>>;
+/** Sections that images of older versions lack. */
+type LaterSection = "run.state";
+
+export type SectionTable = Readonly<Record<Exclude<SectionName, LaterSection>, SectionEntry>> & {
+  readonly [name in LaterSection]?: SectionEntry;
+};
 
 const headerParser = new Parser()
   .endianness("little")
@@ -90,8 +96,13 @@ export function readHeader(bytes: Uint8Array, context: ReadContext): ImageHeader
       0,
       "Is this an image written by 'ant compile -o'?",
     );
-  if (header.version !== IMAGE_VERSION)
-    fail(context, D.unknownVersion, [header.version, IMAGE_VERSION], HeaderOffset.version);
+  if (header.version < OLDEST_IMAGE_VERSION || header.version > IMAGE_VERSION)
+    fail(
+      context,
+      D.unknownVersion,
+      [header.version, OLDEST_IMAGE_VERSION, IMAGE_VERSION],
+      HeaderOffset.version,
+    );
   if (header.flags !== 0) fail(context, D.unknownFlags, [hex(header.flags, 4)], HeaderOffset.flags);
   if (header.reserved !== 0)
     fail(context, D.reservedNotZero, ["header field", header.reserved], HeaderOffset.reserved);
@@ -142,7 +153,7 @@ export function readSectionTable(
   const found = new Map<SectionName, SectionEntry>();
   parsed.entries.forEach((raw, i) => {
     const at = HEADER_BYTES + i * TABLE_ENTRY_BYTES;
-    const spec = sectionById(raw.id);
+    const spec = sectionById(raw.id, header.version);
     if (spec === undefined) fail(context, D.unknownSection, [i, raw.id], at);
     const name = spec.name as SectionName;
     if (found.has(name)) fail(context, D.duplicateSection, [name], at);
@@ -182,9 +193,11 @@ export function readSectionTable(
     });
   });
 
-  for (const spec of SECTIONS)
-    if (!found.has(spec.name))
+  for (const spec of SECTIONS) {
+    const required = !("since" in spec) || spec.since <= header.version;
+    if (required && !found.has(spec.name))
       fail(context, D.missingSection, [spec.name], HeaderOffset.sectionCount);
+  }
 
   checkLayout([...found.values()], bytes, tableEnd, context);
   for (const section of found.values()) {

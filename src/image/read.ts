@@ -5,7 +5,8 @@
  *   2. metadata JSON: parse and check against the schema (meta.ts);
  *   3. element counts of every array section against the metadata's counts;
  *   4. values: indices in range, CSR offsets monotone, floats finite (check-ir.ts);
- *   5. assembly, deriving `neurons.core` from the cores' ranges.
+ *   5. assembly, deriving `neurons.core` from the cores' ranges;
+ *   6. the run state, if the image holds a paused run (read-run-state.ts).
  * Nothing is sized from a figure that was not first checked against the file's length, so a
  * hostile file cannot make the reader allocate more than about its own size.
  */
@@ -18,6 +19,7 @@ import { ELEMENT_NAMES, SECTIONS, type CountName } from "./format.ts";
 import { decodeJson, SchemaMismatch } from "./json-schema.ts";
 import { metaSchema, type ImageMeta, type MetaCounts } from "./meta.ts";
 import { sectionArray } from "./read-arrays.ts";
+import { readRunState } from "./read-run-state.ts";
 import { readHeader, readSectionTable, type SectionTable } from "./read-table.ts";
 
 export interface ReadImageOptions {
@@ -95,7 +97,12 @@ function decode(
     spikeTimePs: sectionArray(bytes, table["input.spike_time_ps"], copy),
   };
   const core = checkIrValues(meta, arrays, table, context);
-  return { ir: assemble(meta, arrays, core), table };
+  const ir = assemble(meta, arrays, core);
+
+  const stateSection = table["run.state"];
+  const runState =
+    stateSection === undefined ? undefined : readRunState(bytes, stateSection, ir, context, copy);
+  return { ir: runState === undefined ? ir : { ...ir, runState }, table };
 }
 
 function sectionInfo(table: SectionTable): SectionInfo[] {

@@ -22,6 +22,8 @@ export interface ImageSummary {
   readonly inputs: number;
   readonly recordings: number;
   readonly fileBytes: number;
+  /** The paused run the image holds (`ant run --save-state`), or null for a compiled image. */
+  readonly runState: { readonly mode: "float" | "fixed"; readonly nowPs: number } | null;
   readonly sections: readonly {
     readonly name: string;
     readonly elementType: string;
@@ -54,6 +56,7 @@ export function summariseImage(
     inputs: ir.inputs.length,
     recordings: ir.recordings.length,
     fileBytes,
+    runState: ir.runState ? { mode: ir.runState.mode, nowPs: ir.runState.nowPs } : null,
     sections: sections.map((s) => ({
       name: s.name,
       elementType: s.elementType,
@@ -76,6 +79,7 @@ export function formatImageSummary(summary: ImageSummary): string {
     `routes     ${summary.routes} with ${summary.routeNodes} router entries`,
     `inputs     ${summary.inputs}, recordings ${summary.recordings}`,
     `size       ${summary.fileBytes} bytes`,
+    `run state  ${runStateText(summary.runState)}`,
     "",
     "section                 type        offset         bytes      elements  crc32",
   ];
@@ -85,4 +89,9 @@ export function formatImageSummary(summary: ImageSummary): string {
         `${String(s.bytes).padStart(12)}  ${String(s.count).padStart(12)}  ${s.crc32}`,
     );
   return `${lines.join("\n")}\n`;
+}
+
+function runStateText(state: ImageSummary["runState"]): string {
+  if (state === null) return "none (a run starts at 0 s)";
+  return `paused at ${state.nowPs / 1e12} s in ${state.mode} mode ('ant run' continues it)`;
 }

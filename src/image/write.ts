@@ -1,7 +1,7 @@
 /**
  * Writes a ChipIR as a chip image (docs/image-format.md): header, section table, the JSON
- * metadata section and one raw little-endian section per large array, each 8-byte aligned and
- * zero-padded. The output depends only on the IR's values, so writing twice gives the same bytes.
+ * metadata section, one raw little-endian section per large array and the run state section
+ * (empty unless the IR carries a paused run), each 8-byte aligned and zero-padded. The output depends only on the IR's values, so writing twice gives the same bytes.
  */
 import type { ChipIR } from "../ir/types.ts";
 import { crc32 } from "./crc32.ts";
@@ -19,6 +19,7 @@ import {
 } from "./format.ts";
 import { encodeJson } from "./json-schema.ts";
 import { metaOf, metaSchema } from "./meta.ts";
+import { encodeRunState } from "./write-run-state.ts";
 
 type Payload = { readonly bytes: Uint8Array; readonly count: number };
 
@@ -92,6 +93,7 @@ function sectionPayloads(ir: ChipIR): Record<SectionName, Payload> {
 
   const { neurons, synapses, routes } = ir;
   const utf8 = new TextEncoder().encode(json);
+  const runState = encodeRunState(ir.runState);
   return {
     meta: { bytes: utf8, count: utf8.length },
     "neuron.population": raw(neurons.population),
@@ -115,6 +117,7 @@ function sectionPayloads(ir: ChipIR): Record<SectionName, Payload> {
     "input.rates_hz": raw(concat(rates, Float64Array)),
     "input.spike_neuron": raw(concat(spikeNeurons, Uint32Array)),
     "input.spike_time_ps": raw(concat(spikeTimes, Float64Array)),
+    "run.state": { bytes: runState, count: runState.length },
   };
 }
 

@@ -19,6 +19,10 @@
  * Field names carry their unit (`Ps` picoseconds, `V` volts, `J` joules, `W` watts, `Hz`).
  */
 
+import type { IrRunState } from "./run-state.ts";
+
+export type { IrRunState, RunStateArrays } from "./run-state.ts";
+
 export const IR_FORMAT_VERSION = 1;
 
 export interface ChipIR {
@@ -39,6 +43,11 @@ export interface ChipIR {
   readonly recordings: readonly IrRecording[];
   /** Figures the compiler measured, for reports; not needed to run. */
   readonly mapping: IrMappingReport;
+  /**
+   * A paused run to continue (src/ir/run-state.ts): present in images written by
+   * `Emulator.toIr()` / `ant run --save-state`, absent in compiled ones, which start at time 0.
+   */
+  readonly runState?: IrRunState;
 }
 
 // ---------------------------------------------------------------------------------------------

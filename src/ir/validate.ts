@@ -11,6 +11,11 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { makeDiagnostic, mappingDiagnostics } from "../diagnostics/catalogue/index.ts";
+import {
+  checkRunStateShape,
+  checkRunStateValues,
+  describeRunStateProblem,
+} from "./run-state-check.ts";
 import { Port, type ChipIR } from "./types.ts";
 
 /** Reporting stops after this many problems: one broken array would otherwise flood the output. */
@@ -36,7 +41,15 @@ export function validateIr(ir: ChipIR): Diagnostic[] {
   if (!checkRouteShapes(ir, problems)) return problems.list;
   checkDelivery(ir, problems);
   checkCoreLimits(ir, problems);
+  checkRunState(ir, problems);
   return problems.list;
+}
+
+/** A saved run state (if any) fits the image: array lengths first, then values. */
+function checkRunState(ir: ChipIR, problems: Problems): void {
+  if (ir.runState === undefined) return;
+  const problem = checkRunStateShape(ir, ir.runState) ?? checkRunStateValues(ir, ir.runState);
+  if (problem !== undefined) problems.inconsistent(describeRunStateProblem(problem));
 }
 
 function checkNeuronsAndCores(ir: ChipIR, problems: Problems): boolean {

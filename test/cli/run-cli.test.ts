@@ -20,6 +20,33 @@ writeFileSync(
   ].join("\n"),
 );
 
+const learner = join(dir, "learner.ant");
+writeFileSync(
+  learner,
+  [
+    "network learner",
+    "neuron C = adaptive_lif { tau_m = 20 ms  v_rest = -65 mV  v_reset = -65 mV  v_thresh = -52 mV",
+    "                          theta_plus = 0.1 mV  tau_theta = 1 s }",
+    "input drive = poisson[24] { rate = 40 Hz }",
+    "input kick = spikes[2] { times = (0, 100 ms), (1, 249 ms), (0, 250 ms), (1, 251 ms), (0, 400 ms) }",
+    "population p = C[8]",
+    "plasticity stdp hebb { a_plus = 0.2 mV  a_minus = 0.21 mV  w_max = 6 mV }",
+    "connect drive -> p  all_to_all  weight uniform(2 mV, 4 mV)  delay uniform(1 ms, 4 ms)  learn hebb",
+    "connect kick -> p  all_to_all  weight 10 mV  delay 2 ms",
+    "record spikes p, kick",
+    "",
+  ].join("\n"),
+);
+
+/** Rows of a spikes.csv at or after `fromS`, without the header. */
+function rowsFrom(csv: string, fromS: number): string[] {
+  return csv
+    .trim()
+    .split("\n")
+    .slice(1)
+    .filter((row) => Number(row.split(",")[2]) >= fromS);
+}
+
 function ant(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const run = spawnSync("node", ["src/cli/bin.mjs", ...args], {
     encoding: "utf8",
@@ -61,6 +88,45 @@ describe("ant run", () => {
     const b = ant("run", source, "--duration", "200ms", "--seed", "7", "--json").stdout;
 
     expect(strip(a)).toBe(strip(b));
+  });
+
+  it("continues a saved run exactly: the same spikes as one uninterrupted run", () => {
+    const whole = join(dir, "whole");
+    const saved = join(dir, "learner.antbin");
+    const resumed = join(dir, "resumed");
+    expect(
+      ant("run", learner, "--duration", "500ms", "--mode", "fixed", "--out", whole).status,
+    ).toBe(0);
+    expect(
+      ant("run", learner, "--duration", "250ms", "--mode", "fixed", "--save-state", saved).status,
+    ).toBe(0);
+    const run = ant("run", saved, "--duration", "250ms", "--out", resumed);
+
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      /^Ran 'learner' on 'ant_ref' in fixed mode, seed \d+, resumed at 250 ms: 250 ms simulated/,
+    );
+    const wholeCsv = readFileSync(join(whole, "spikes.csv"), "utf8");
+    const resumedCsv = readFileSync(join(resumed, "spikes.csv"), "utf8");
+    expect(rowsFrom(wholeCsv, 0.25).length).toBeGreaterThan(50);
+    expect(rowsFrom(resumedCsv, 0)).toEqual(rowsFrom(wholeCsv, 0.25));
+    const json = JSON.parse(readFileSync(join(resumed, "run.json"), "utf8")) as Record<
+      string,
+      unknown
+    >;
+    expect([json["start_s"], json["simulated_s"], json["mode"]]).toEqual([0.25, 0.25, "fixed"]);
+  });
+
+  it("starts a saved image again from 0 s with --restart, and refuses --compare-modes without it", () => {
+    const saved = join(dir, "learner-restart.antbin");
+    expect(ant("run", learner, "--duration", "100ms", "--save-state", saved).status).toBe(0);
+    const restarted = ant("run", saved, "--duration", "100ms", "--restart", "--json");
+    const compared = ant("run", saved, "--duration", "100ms", "--compare-modes");
+
+    expect(restarted.status).toBe(0);
+    expect((JSON.parse(restarted.stdout) as Record<string, unknown>)["start_s"]).toBe(0);
+    expect(compared.status).toBe(2);
+    expect(compared.stderr).toContain("error[ANT5107]");
   });
 
   it("refuses a duration without a unit as a usage mistake", () => {

@@ -16,6 +16,7 @@ import {
 } from "./craft.ts";
 
 const good = writeImage(smallNetworkIr());
+const SECTION_COUNT = tableEntries(good).length;
 
 function refusal(bytes: Uint8Array): Diagnostic {
   const result = readImage(bytes, "net.antbin");
@@ -53,14 +54,31 @@ describe("the header", () => {
 
   it("refuses an unknown format version at byte 8", () => {
     const bytes = good.slice();
-    bytes[8] = 2;
+    bytes[8] = 3;
     const d = refusal(fixCrcs(bytes));
 
     expect(d.code).toBe("ANT4004");
     expect(d.message).toBe(
-      "The image has format version 2; this reader understands version 1 only.",
+      "The image has format version 3; this reader understands versions 1 to 2.",
     );
     expect(d.bytes?.byteOffset).toBe(8);
+  });
+
+  it("reads a version 1 image, which has no run state section, as starting at time 0", () => {
+    const v1 = assemble(
+      splitSections(good).filter((s) => s.id !== 80),
+      1,
+    );
+    const result = readImage(v1, "old.antbin");
+
+    expect(result.diagnostics).toEqual([]);
+    expect(result.ir).toStrictEqual(smallNetworkIr());
+  });
+
+  it("refuses a version 1 image that holds a run state section", () => {
+    const d = refusal(assemble(splitSections(good), 1));
+
+    expect(d.message).toBe(`Section table entry ${SECTION_COUNT - 1} has unknown section id 80.`);
   });
 
   it("refuses flags it does not know", () => {

@@ -49,6 +49,7 @@ export const SECTION_IDS: Readonly<Record<string, number>> = {
   "input.rates_hz": 64,
   "input.spike_neuron": 65,
   "input.spike_time_ps": 66,
+  "run.state": 80,
 };
 
 export function tableEntries(bytes: Uint8Array): TableEntry[] {
@@ -84,7 +85,7 @@ export function splitSections(bytes: Uint8Array): RawSection[] {
 }
 
 /** Lays sections out the way the format describes, with correct CRCs throughout. */
-export function assemble(sections: readonly RawSection[], version = 1): Uint8Array {
+export function assemble(sections: readonly RawSection[], version = 2): Uint8Array {
   const align = (v: number): number => Math.ceil(v / 8) * 8;
   let end = HEADER + sections.length * ENTRY;
   const offsets = sections.map((s) => {

@@ -35,7 +35,7 @@ describe("ant inspect", () => {
 
     expect(run.status).toBe(0);
     expect(summary.neurons).toBe(12);
-    expect(summary.sections).toHaveLength(22);
+    expect(summary.sections).toHaveLength(23);
   });
 
   it("refuses a corrupted image with the rendered diagnostic and exit 1", () => {

@@ -5,6 +5,9 @@
  * `Emulator` in slices of simulated time (so Ctrl-C and the progress bar get a turn between
  * slices; slicing never changes results), and formats the report.
  *
+ * An image written by `--save-state` holds a paused run; running it continues that run from the
+ * saved time with the saved mode and seed, unless `--restart` asks for a fresh start.
+ *
  * Steps: 1. parse options, 2. load or compile, 3. run (or compare modes), 4. print, 5. write files.
  */
 import { writeFileSync } from "node:fs";
@@ -35,7 +38,8 @@ interface RunFlags {
   target?: string;
   duration: string;
   seed?: string;
-  mode: string;
+  mode?: string;
+  restart?: boolean;
   compareModes?: boolean;
   clockStep: string;
   out?: string;
@@ -53,8 +57,14 @@ export function registerRunCommand(program: Command, context: CliContext): void 
     .argument("<file>", "a .ant source (compiled first) or a .antbin chip image")
     .option("--target <target>", "target name or file for a .ant source (default: ant-ref)")
     .option("--duration <time>", "simulated time with a unit, e.g. 1s or 250ms", "1s")
-    .option("--seed <n>", "seed of the input streams (default: the image's seed)")
-    .option("--mode <mode>", "neuron arithmetic: float or fixed", "float")
+    .option(
+      "--seed <n>",
+      "seed of the input streams (default: the image's seed, or the seed of the run it holds)",
+    )
+    .option(
+      "--mode <mode>",
+      "neuron arithmetic: float or fixed (default: float, or the mode of the run a saved image holds)",
+    )
     .option("--compare-modes", "run float and fixed mode and report how their spikes differ")
     .option("--clock-step <time>", "step of the clocked baseline", "1ms")
     .option(
@@ -62,7 +72,14 @@ export function registerRunCommand(program: Command, context: CliContext): void 
       "write spikes (binary, CSV), voltage traces, raster SVG, run.json and mesh.html (measured energy and traffic on the mesh)",
     )
     .option("--json", "print the report as JSON (energies in J, times in s)")
-    .option("--save-state <file>", "write the image with learned weights and final state")
+    .option(
+      "--save-state <file>",
+      "write an image that continues this run exactly: learned weights, neuron state, pending events",
+    )
+    .option(
+      "--restart",
+      "ignore the run a saved image holds: start at 0 s with the image's (learned) weights",
+    )
     .option(
       "--freeze-learning",
       "apply plastic weights and adaptive thresholds without changing them",
@@ -89,23 +106,35 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     usage.push(makeDiagnostic(D.badDuration, [flags.clockStep]).message);
   if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32))
     usage.push(`--seed must be an integer from 0 to 2^32 - 1, not '${flags.seed}'.`);
-  if (flags.mode !== "float" && flags.mode !== "fixed")
+  if (flags.mode !== undefined && flags.mode !== "float" && flags.mode !== "fixed")
     usage.push(`--mode must be 'float' or 'fixed', not '${flags.mode}'.`);
   if (usage.length > 0 || durationPs === undefined || clockStepPs === undefined) {
     for (const u of usage) process.stderr.write(`ant run: ${u}\n`);
     return ExitCode.Usage;
   }
-  const mode = flags.mode as "float" | "fixed";
+  const mode = flags.mode as "float" | "fixed" | undefined;
 
   // 2. The image: read, or compiled from source.
   const loaded = await loadIr(file, flags.target, sources);
   report(loaded.diagnostics);
   if (loaded.ir === undefined) return ExitCode.InputError;
   const ir = loaded.ir;
+  const resuming = ir.runState !== undefined && flags.restart !== true;
+  if (resuming && flags.compareModes) {
+    report([makeDiagnostic(D.compareResumed, [file])]);
+    return ExitCode.Usage;
+  }
 
-  // 3. Run.
+  // 3. Run (or continue the run the image holds).
   const recordAll = flags.out !== undefined && !ir.recordings.some((r) => r.kind === "spikes");
-  const options = { mode, seed, clockStepPs, recordAll, learning: !flags.freezeLearning };
+  const options = {
+    mode,
+    seed,
+    clockStepPs,
+    recordAll,
+    learning: !flags.freezeLearning,
+    restart: flags.restart === true,
+  };
   let emulator: Emulator;
   let comparison: ModeComparison | undefined;
   const wallStart = performance.now();
@@ -115,12 +144,12 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       ...options,
       recordAll: recordAll || flags.compareModes === true,
     });
-    interrupted = await runInSlices(emulator, durationPs, !flags.json, mode);
+    interrupted = await runInSlices(emulator, durationPs, !flags.json, emulator.mode);
     if (flags.compareModes && !interrupted) {
-      const otherMode = mode === "float" ? "fixed" : "float";
+      const otherMode = emulator.mode === "float" ? "fixed" : "float";
       const other = new Emulator(ir, { ...options, mode: otherMode, recordAll: true });
       interrupted = await runInSlices(other, durationPs, !flags.json, otherMode);
-      const [float, fixed] = mode === "float" ? [emulator, other] : [other, emulator];
+      const [float, fixed] = emulator.mode === "float" ? [emulator, other] : [other, emulator];
       if (!interrupted) comparison = compareSpikes(ir, float, fixed);
     }
   } catch (error) {
@@ -157,10 +186,12 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     image: file,
     name: ir.name,
     target: ir.target.name,
-    seed: seed ?? ir.seed,
+    seed: emulator.seed,
     wallS,
     requestedS: durationPs / 1e12,
     requestedPs: durationPs,
+    startPs: emulator.resumedAtPs,
+    startS: emulator.resumedAtPs / 1e12,
     comparison,
   };
   const json = runReportToJson(finalReport, extras);

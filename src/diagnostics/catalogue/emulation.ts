@@ -65,6 +65,19 @@ export const emulationDiagnostics = {
     "Rate {0} Hz for neuron {1} of '{2}' is not a finite rate of at least 0 Hz.",
   ),
 
+  // Resuming a saved run (an image with a run state).
+  resumeMode: entry(
+    "ANT5017",
+    "error",
+    "The image holds a run saved in {0} mode; it cannot continue in {1} mode. Resume it in {0} mode, or start again from time 0 without the saved state ('--restart', or `restart: true`).",
+  ),
+  resumeSeed: entry(
+    "ANT5018",
+    "error",
+    "The image holds a run started with seed {0}; it cannot continue with seed {1}. Leave the seed out to resume, or start again from time 0 without the saved state ('--restart', or `restart: true`).",
+  ),
+  resumeUnusable: entry("ANT5019", "error", "The saved run state cannot be resumed: {0}."),
+
   // `ant run`.
   badDuration: entry(
     "ANT5100",
@@ -93,4 +106,9 @@ export const emulationDiagnostics = {
     "'--target {0}' is ignored for a chip image, which was compiled for '{1}'.",
   ),
   cannotWrite: entry("ANT5106", "error", "Cannot write '{0}': {1}."),
+  compareResumed: entry(
+    "ANT5107",
+    "error",
+    "'--compare-modes' runs both modes from time 0 and cannot continue the run saved in '{0}'; add '--restart' to compare from time 0.",
+  ),
 } as const;

@@ -23,7 +23,7 @@ export const imageDiagnostics = {
   unknownVersion: entry(
     "ANT4004",
     "error",
-    "The image has format version {0}; this reader understands version {1} only.",
+    "The image has format version {0}; this reader understands versions {1} to {2}.",
   ),
   unknownFlags: entry(
     "ANT4005",
@@ -157,4 +157,38 @@ export const imageDiagnostics = {
     "error",
     "Input {0} gives {1} rates to population '{2}' of {3} neurons.",
   ),
+
+  // The saved run state, section 'run.state' (ANT4070-ANT4089)
+  runStateTooShort: entry(
+    "ANT4070",
+    "error",
+    "The run state section is {0} bytes long; its directory needs at least {1}.",
+  ),
+  runStateDirectory: entry("ANT4071", "error", "The run state directory is not valid: {0}."),
+  runStateArrayName: entry(
+    "ANT4072",
+    "error",
+    "Array {0} of the run state is '{1}'; expected '{2}'.",
+  ),
+  runStateArrayType: entry(
+    "ANT4073",
+    "error",
+    "Run state array '{0}' holds {1} elements; it must hold {2} elements.",
+  ),
+  runStateArrayCount: entry(
+    "ANT4074",
+    "error",
+    "Run state array '{0}' has {1} elements; the image implies {2}.",
+  ),
+  runStateLength: entry(
+    "ANT4075",
+    "error",
+    "The run state section is {0} bytes long, but its directory lays out {1} bytes.",
+  ),
+  runStatePadding: entry(
+    "ANT4076",
+    "error",
+    "Byte {0} pads the run state and must be 0; it is {1}.",
+  ),
+  runStateValue: entry("ANT4077", "error", "In the saved run state, {0}."),
 } as const;
