@@ -66,8 +66,11 @@ export class Emulator {
   private readonly mesh: MeshTopology;
   private readonly ops: NeuronOps;
   private readonly hooks: PlasticityHooks | undefined;
-  /** The emulator's own copy of the static weights (setWeights may change them). */
-  private readonly synapses: IrSynapses;
+  /** The synapses the engine reads; `weight` is replaced by a private copy on the first write. */
+  private readonly synapses: { -readonly [K in keyof IrSynapses]: IrSynapses[K] };
+  private weightsCopied = false;
+  /** Per projection: its synapse ids in image order and their source neurons (built on demand). */
+  private readonly synapseLists = new Map<number, { ids: Uint32Array; source: Uint32Array }>();
   private readonly populationIndex = new Map<string, number>();
   /** Per population: hardware id of each neuron index. */
   private readonly hardwareIds: Uint32Array[];
@@ -111,8 +114,10 @@ export class Emulator {
     }
     this.mesh = topology;
 
-    // 2. The emulator's mutable copy of the weights; everything else is read from the image.
-    this.synapses = { ...ir.synapses, weight: ir.synapses.weight.slice() };
+    // 2. The image's synapses, with the weights copied only when `setWeights` first changes a
+    //    static projection (the caller's image is never modified; until then no copy costs
+    //    2 bytes per synapse).
+    this.synapses = { ...ir.synapses };
     const runIr: ChipIR = { ...ir, synapses: this.synapses };
 
     // 3. Neuron dynamics, plasticity and the engine.
@@ -253,17 +258,19 @@ export class Emulator {
 
   /** Every synapse of a projection, in image order: pre and post indices and weight in volts. */
   weights(projection: string): { pre: Uint32Array; post: Uint32Array; weightV: Float64Array } {
-    const { syn, ids } = this.projectionSynapses(projection);
+    const { source, ids } = this.projectionSynapses(projection);
     const lsbV = this.ir.projections[this.projectionIndex(projection)]!.weightLsbV;
     const plastic = this.isPlastic(projection);
     const pre = new Uint32Array(ids.length);
     const post = new Uint32Array(ids.length);
     const weightV = new Float64Array(ids.length);
-    ids.forEach((s, k) => {
-      pre[k] = this.ir.neurons.index[syn.source[k]!]!;
-      post[k] = this.ir.neurons.index[this.synapses.target[s]!]!;
+    const index = this.ir.neurons.index;
+    for (let k = 0; k < ids.length; k++) {
+      const s = ids[k]!;
+      pre[k] = index[source[k]!]!;
+      post[k] = index[this.synapses.target[s]!]!;
       weightV[k] = plastic ? this.hooks!.weightV(s) : this.synapses.weight[s]! * lsbV;
-    });
+    }
     return { pre, post, weightV };
   }
 
@@ -278,13 +285,18 @@ export class Emulator {
     const p = this.ir.projections[this.projectionIndex(projection)]!;
     const maxLsb = 2 ** (this.ir.target.weightBits - 1) - 1;
     const plastic = this.isPlastic(projection);
-    ids.forEach((s, k) => {
+    if (!plastic && !this.weightsCopied) {
+      this.synapses.weight = this.synapses.weight.slice();
+      this.weightsCopied = true;
+    }
+    for (let k = 0; k < ids.length; k++) {
+      const s = ids[k]!;
       if (plastic) this.hooks!.setWeightV(s, weightV[k]!);
       else {
         const lsb = Math.round(weightV[k]! / p.weightLsbV);
         this.synapses.weight[s] = Math.max(-maxLsb, Math.min(maxLsb, lsb));
       }
-    });
+    }
   }
 
   /**
@@ -387,21 +399,33 @@ export class Emulator {
     );
   }
 
-  /** Synapse ids of a projection in image order, with their source neurons. */
-  private projectionSynapses(name: string): { ids: number[]; syn: { source: number[] } } {
+  /**
+   * Synapse ids of a projection in image order, with their source neurons. The image's wiring
+   * never changes after construction, so each projection's list is built once: training scripts
+   * read and write weights after every stimulus.
+   */
+  private projectionSynapses(name: string): { ids: Uint32Array; source: Uint32Array } {
     const p = this.projectionIndex(name);
+    const cached = this.synapseLists.get(p);
+    if (cached !== undefined) return cached;
     const syn = this.synapses;
-    const ids: number[] = [];
-    const source: number[] = [];
+    let count = 0;
+    for (let e = 0; e < syn.fanOutProjection.length; e++)
+      if (syn.fanOutProjection[e] === p) count += syn.synStart[e + 1]! - syn.synStart[e]!;
+    const ids = new Uint32Array(count);
+    const source = new Uint32Array(count);
+    let n = 0;
     for (let s = 0; s < this.ir.neurons.count; s++)
       for (let e = syn.fanOutStart[s]!; e < syn.fanOutStart[s + 1]!; e++) {
         if (syn.fanOutProjection[e] !== p) continue;
         for (let k = syn.synStart[e]!; k < syn.synStart[e + 1]!; k++) {
-          ids.push(k);
-          source.push(s);
+          ids[n] = k;
+          source[n++] = s;
         }
       }
-    return { ids, syn: { source } };
+    const list = { ids, source };
+    this.synapseLists.set(p, list);
+    return list;
   }
 }
 

@@ -1,10 +1,11 @@
 /**
  * Synaptic batches: the unit of work of one delivery event. A batch is a maximal run of
  * consecutive synapses of one fan-out entry that share a delay value, so one event applies all
- * of them at emission time + that delay. When every entry has a single delay (the common case,
- * and the compiler's output for uniform delays) batches are exactly the fan-out entries and the
- * IR's `synStart` array is reused: no extra memory per synapse. Mixed delays cost one extra
- * Uint32 per batch, at most 4 bytes per synapse.
+ * of them at emission time + that delay (read from the batch's first synapse). When every entry
+ * has a single delay (the common case, and the compiler's output for uniform delays) batches are
+ * exactly the fan-out entries: the IR's `synStart` array is reused and the two maps between
+ * entries and batches are left out, so batches cost no memory at all. Mixed delays cost two
+ * Uint32 per batch and one per entry.
  */
 import type { ChipIR } from "../../src/ir/types.ts";
 
@@ -12,18 +13,18 @@ export interface SynapseBatches {
   readonly count: number;
   /** Synapses of batch b: [batchStart[b], batchStart[b + 1]). */
   readonly batchStart: Uint32Array;
-  /** Batches of fan-out entry e: [entryFirstBatch[e], entryFirstBatch[e + 1]). */
-  readonly entryFirstBatch: Uint32Array;
-  /** Fan-out entry of each batch (identity when batches are entries). */
-  readonly batchEntry: Uint32Array;
-  /** Programmed delay of each batch, in picoseconds. */
-  readonly batchDelayPs: Float64Array;
+  /**
+   * Batches of fan-out entry e: [entryFirstBatch[e], entryFirstBatch[e + 1]); undefined when
+   * batches are the entries themselves (batch e is entry e).
+   */
+  readonly entryFirstBatch: Uint32Array | undefined;
+  /** Fan-out entry of each batch; undefined when batches are the entries themselves. */
+  readonly batchEntry: Uint32Array | undefined;
 }
 
 export function buildBatches(ir: ChipIR): SynapseBatches {
   const { synStart, delay } = ir.synapses;
   const entries = synStart.length - 1;
-  const resolutionPs = ir.target.delayResolutionPs;
 
   // 1. Count batches; most images have one per entry.
   let count = 0;
@@ -38,22 +39,13 @@ export function buildBatches(ir: ChipIR): SynapseBatches {
   // Empty entries would break the identity layout, so they force the general one.
   let uniform = count === entries;
   for (let e = 0; uniform && e < entries; e++) if (synStart[e] === synStart[e + 1]) uniform = false;
-
-  const batchDelayPs = new Float64Array(count);
-  const batchEntry = new Uint32Array(count);
-  if (uniform) {
-    const entryFirstBatch = new Uint32Array(entries + 1);
-    for (let e = 0; e <= entries; e++) entryFirstBatch[e] = e;
-    for (let e = 0; e < entries; e++) {
-      batchEntry[e] = e;
-      batchDelayPs[e] = delay[synStart[e]!]! * resolutionPs;
-    }
-    return { count, batchStart: synStart, entryFirstBatch, batchEntry, batchDelayPs };
-  }
+  if (uniform)
+    return { count, batchStart: synStart, entryFirstBatch: undefined, batchEntry: undefined };
 
   // 2. General layout: split entries where the delay changes.
   const batchStart = new Uint32Array(count + 1);
   const entryFirstBatch = new Uint32Array(entries + 1);
+  const batchEntry = new Uint32Array(count);
   let b = 0;
   for (let e = 0; e < entries; e++) {
     entryFirstBatch[e] = b;
@@ -63,12 +55,11 @@ export function buildBatches(ir: ChipIR): SynapseBatches {
       if (s === from || delay[s] !== delay[s - 1]) {
         batchStart[b] = s;
         batchEntry[b] = e;
-        batchDelayPs[b] = delay[s]! * resolutionPs;
         b++;
       }
     }
   }
   entryFirstBatch[entries] = b;
   batchStart[count] = synStart[entries]!;
-  return { count, batchStart, entryFirstBatch, batchEntry, batchDelayPs };
+  return { count, batchStart, entryFirstBatch, batchEntry };
 }

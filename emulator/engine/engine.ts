@@ -371,12 +371,13 @@ export class Engine {
   private onHop(node: number, source: number, emitPs: number, tPs: number): void {
     const ports = this.ir.routes.nodePorts[node]!;
     if ((ports & Port.Local) !== 0)
-      this.deliver(this.mesh.nodeLocalCore[node]!, source, emitPs, tPs);
+      this.deliver(this.mesh.routerCore[this.ir.routes.nodeRouter[node]!]!, source, emitPs, tPs);
     if ((ports & 15) === 0) return;
 
     const mesh = this.mesh;
     const counters = this.counters;
     const linkBase = this.ir.routes.nodeRouter[node]! * 4;
+    let child = mesh.nodeChildStart[node]!;
     for (let d = 0; d < 4; d++) {
       if ((ports & DIRECTION_PORTS[d]!) === 0) continue;
       const link = linkBase + d;
@@ -395,7 +396,7 @@ export class Engine {
       this.queue.push(
         startPs + hopPs,
         EventKind.Hop,
-        mesh.nodeChild[node * 4 + d]!,
+        mesh.nodeChildren[child++]!,
         source,
         0,
         emitPs,
@@ -429,8 +430,11 @@ export class Engine {
     counters.busyPs[core]! += workPs;
 
     const b = this.batches;
-    for (let batch = b.entryFirstBatch[first]!; batch < b.entryFirstBatch[last]!; batch++) {
-      const duePs = emitPs + b.batchDelayPs[batch]!;
+    const firstBatch = b.entryFirstBatch === undefined ? first : b.entryFirstBatch[first]!;
+    const endBatch = b.entryFirstBatch === undefined ? last : b.entryFirstBatch[last]!;
+    const resolutionPs = this.ir.target.delayResolutionPs;
+    for (let batch = firstBatch; batch < endBatch; batch++) {
+      const duePs = emitPs + syn.delay[b.batchStart[batch]!]! * resolutionPs;
       let applyPs = duePs;
       if (readyPs > duePs) {
         applyPs = readyPs;
@@ -447,7 +451,7 @@ export class Engine {
   private onApply(batch: number, tPs: number): void {
     const b = this.batches;
     const syn = this.ir.synapses;
-    const entry = b.batchEntry[batch]!;
+    const entry = b.batchEntry === undefined ? batch : b.batchEntry[batch]!;
     const projection = syn.fanOutProjection[entry]!;
     const core = syn.fanOutCore[entry]!;
     const from = b.batchStart[batch]!;

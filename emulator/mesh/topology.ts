@@ -1,6 +1,6 @@
 /**
  * The mesh as the engine walks it: routers, the directed links between them, what a hop on each
- * link costs, and for every route node which node a message reaches through each output port.
+ * link costs, and for every route node which nodes a message reaches through its output ports.
  *
  * Links are numbered `router * 4 + direction` (east, west, north, south); a link whose two ends
  * lie on different chips is a chip-to-chip link and takes the target's chipHop time and energy
@@ -24,10 +24,15 @@ export interface MeshTopology {
   readonly linkHopPs: Float64Array;
   readonly linkHopJ: Float64Array;
   readonly linkIsChip: Uint8Array;
-  /** Per route node and direction (node * 4 + d): the child node reached, -1 if none. */
-  readonly nodeChild: Int32Array;
-  /** Per route node: core that receives a Local delivery there, -1 when the port is unset. */
-  readonly nodeLocalCore: Int32Array;
+  /**
+   * Children of route node n: nodeChildren[nodeChildStart[n] + k] is the node reached through
+   * the k-th direction port set in n's port bits, in Direction order. Compressed rather than
+   * four slots per node: a random network's routes have several nodes per synapse's worth of
+   * memory, and most nodes forward in one direction or none. A Local delivery at node n goes to
+   * routerCore[nodeRouter[n]].
+   */
+  readonly nodeChildStart: Uint32Array;
+  readonly nodeChildren: Uint32Array;
 }
 
 /** Problems a route can have; the emulator turns them into catalogue diagnostics. */
@@ -78,8 +83,10 @@ export function buildTopology(ir: ChipIR): { topology: MeshTopology; problems: R
   // 2. Children of route nodes, found from parent pointers and router positions.
   const routes = ir.routes;
   const nodeCount = routes.nodeRouter.length;
-  const nodeChild = new Int32Array(nodeCount * 4).fill(-1);
-  const nodeLocalCore = new Int32Array(nodeCount).fill(-1);
+  const nodeChildStart = new Uint32Array(nodeCount + 1);
+  for (let node = 0; node < nodeCount; node++)
+    nodeChildStart[node + 1] = nodeChildStart[node]! + bitCount(routes.nodePorts[node]! & 15);
+  const nodeChildren = new Uint32Array(nodeChildStart[nodeCount]!).fill(NO_CHILD);
   const problems: RouteProblem[] = [];
   for (let node = 0; node < nodeCount; node++) {
     const parent = routes.nodeParent[node]!;
@@ -87,12 +94,15 @@ export function buildTopology(ir: ChipIR): { topology: MeshTopology; problems: R
     const pr = routes.nodeRouter[parent]!;
     const px = pr % globalWidth;
     const py = (pr - px) / globalWidth;
+    const parentPorts = routes.nodePorts[parent]! & 15;
     for (let d = 0; d < 4; d++) {
       const n = neighbour(px, py, d);
-      if (n.y * globalWidth + n.x === routes.nodeRouter[node] && inMesh(n.x, n.y)) {
-        nodeChild[parent * 4 + d] = node;
-        break;
-      }
+      if (n.y * globalWidth + n.x !== routes.nodeRouter[node] || !inMesh(n.x, n.y)) continue;
+      // A child the parent's ports never send to is unreachable, and harmless.
+      if ((parentPorts & DIRECTION_PORTS[d]!) !== 0)
+        nodeChildren[nodeChildStart[parent]! + bitCount(parentPorts & (DIRECTION_PORTS[d]! - 1))] =
+          node;
+      break;
     }
   }
   for (let node = 0; node < nodeCount; node++) {
@@ -100,17 +110,16 @@ export function buildTopology(ir: ChipIR): { topology: MeshTopology; problems: R
     const r = routes.nodeRouter[node]!;
     const x = r % globalWidth;
     const y = (r - x) / globalWidth;
+    let k = nodeChildStart[node]!;
     for (let d = 0; d < 4; d++) {
       if ((ports & DIRECTION_PORTS[d]!) === 0) continue;
       const n = neighbour(x, y, d);
       if (!inMesh(n.x, n.y)) problems.push({ node, what: "off-mesh" });
-      else if (nodeChild[node * 4 + d]! < 0) problems.push({ node, what: "no-child" });
+      else if (nodeChildren[k] === NO_CHILD) problems.push({ node, what: "no-child" });
+      k++;
     }
-    if ((ports & Port.Local) !== 0) {
-      const core = r < routerCount ? routerCore[r]! : -1;
-      if (core < 0) problems.push({ node, what: "no-core" });
-      nodeLocalCore[node] = core;
-    }
+    if ((ports & Port.Local) !== 0 && (r >= routerCount || routerCore[r]! < 0))
+      problems.push({ node, what: "no-core" });
   }
 
   return {
@@ -122,8 +131,8 @@ export function buildTopology(ir: ChipIR): { topology: MeshTopology; problems: R
       linkHopPs,
       linkHopJ,
       linkIsChip,
-      nodeChild,
-      nodeLocalCore,
+      nodeChildStart,
+      nodeChildren,
     },
     problems,
   };
@@ -131,6 +140,15 @@ export function buildTopology(ir: ChipIR): { topology: MeshTopology; problems: R
   function inMesh(x: number, y: number): boolean {
     return x >= 0 && y >= 0 && x < globalWidth && y < globalHeight;
   }
+}
+
+/** Marks a child slot no node fills (reported as a "no-child" problem, so never walked). */
+const NO_CHILD = 0xffffffff;
+
+function bitCount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b !== 0; b &= b - 1) n++;
+  return n;
 }
 
 /** Port conventions of src/ir/types.ts: East = x + 1, West = x - 1, North = y - 1, South = y + 1. */
