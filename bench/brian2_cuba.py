@@ -5,6 +5,7 @@ Networks (matching bench/emulator.ts, which builds them from examples/cuba.ant):
   cuba     4,000 LIF neurons (3,200 exc, 800 inh), p = 0.02, 1 ms synaptic delay
   cuba40k  40,000 neurons, p = 0.002: the same 80 synapses per neuron
   sparse   cuba with v_rest = -60 mV (below threshold), driven by one Poisson input per neuron
+  sparse40k  sparse at cuba40k's size
 
 Brian2 integrates with a fixed step (dt = 0.1 ms, its default) where ANT is event-driven, so
 spike counts agree only statistically. Prints one JSON object on stdout:
@@ -32,7 +33,7 @@ SPARSE_DRIVE_MV = 10
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--network", choices=["cuba", "cuba40k", "sparse"], default="cuba")
+    parser.add_argument("--network", choices=["cuba", "cuba40k", "sparse", "sparse40k"], default="cuba")
     parser.add_argument("--duration", type=float, default=1.0, help="simulated seconds")
     parser.add_argument("--device", choices=["runtime", "cpp_standalone"], default="runtime")
     parser.add_argument("--seed", type=int, default=1)
@@ -51,8 +52,9 @@ def main() -> int:
 
     wall_start = time.perf_counter()
     ms, mV = b.ms, b.mV
-    size, p = (40000, 0.002) if args.network == "cuba40k" else (4000, 0.02)
-    v_rest = -60 * mV if args.network == "sparse" else -49 * mV
+    sparse = args.network in ("sparse", "sparse40k")
+    size, p = (40000, 0.002) if args.network.endswith("40k") else (4000, 0.02)
+    v_rest = -60 * mV if sparse else -49 * mV
     eqs = """
     dv/dt  = (ge + gi - (v - v_rest)) / (20*ms) : volt (unless refractory)
     dge/dt = -ge / (5*ms) : volt
@@ -76,7 +78,7 @@ def main() -> int:
     si = b.Synapses(inh, cells, on_pre="gi += -9*mV", delay=1 * ms)
     si.connect(p=p)
     objects = [cells, se, si]
-    if args.network == "sparse":
+    if sparse:
         drive = b.PoissonGroup(size, rates=SPARSE_DRIVE_HZ * b.Hz)
         sd = b.Synapses(drive, cells, on_pre=f"ge += {SPARSE_DRIVE_MV}*mV", delay=1 * ms)
         sd.connect(j="i")
@@ -100,7 +102,7 @@ def main() -> int:
     out_degree[:n_exc] += np.bincount(np.asarray(se.i[:]), minlength=n_exc)[:n_exc]
     out_degree[n_exc:] += np.bincount(np.asarray(si.i[:]), minlength=size - n_exc)[: size - n_exc]
     synaptic = float(counts @ out_degree)
-    if args.network == "sparse":
+    if sparse:
         synaptic += float(drive_monitor.num_spikes)  # one synapse per drive source
 
     result = {

@@ -5,11 +5,13 @@
  *   cuba     examples/cuba.ant: 4,000 LIF neurons, p = 0.02 (80 synapses per neuron)
  *   cuba40k  40,000 neurons, p = 0.002: the same fan-in, ten times the neurons
  *   sparse   cuba with v_rest below threshold, driven by one Poisson input per neuron (~1 Hz)
+ *   sparse40k  sparse at cuba40k's size: the network where a clock-driven simulator spends most
+ *            of its time updating neurons that receive nothing
  *
  * Each network runs in its own child process, so peak memory (resourceUsage().maxRSS) belongs
  * to that network alone. Wall time counts Emulator.run only; compile time is reported apart.
  *
- *   npx tsx bench/emulator.ts [--duration 10s] [--networks cuba,cuba40k,sparse] [--no-brian2]
+ *   npx tsx bench/emulator.ts [--duration 10s] [--networks cuba,cuba40k,sparse,sparse40k] [--no-brian2]
  *                             [--brian2-devices runtime,cpp_standalone] [--json]
  */
 import { spawnSync } from "node:child_process";
@@ -27,7 +29,7 @@ import { writeImage } from "../src/image/write.ts";
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
 const PYTHON = "/usr/bin/python3";
-const NETWORKS = ["cuba", "cuba40k", "sparse"] as const;
+const NETWORKS = ["cuba", "cuba40k", "sparse", "sparse40k"] as const;
 type NetworkName = (typeof NETWORKS)[number];
 
 /** The sparse variant's drive; bench/brian2_cuba.py uses the same figures. */
@@ -57,6 +59,8 @@ interface AntResult {
    * emulator after the run, per synapse: the figure the 12-bytes-per-synapse aim is about.
    */
   runBytesPerSynapse: number;
+  /** The same without the recorded spikes (the run's output, which grows with its length). */
+  stateBytesPerSynapse: number;
   maxRssMb: number;
 }
 
@@ -79,16 +83,21 @@ function networkSource(name: NetworkName): string {
     return text.split(from).join(to);
   };
   if (name === "cuba") return cuba;
-  if (name === "cuba40k") {
-    let text = replace(cuba, "Cell[3200]", "Cell[32000]");
+  let text = cuba;
+  const large = name === "cuba40k" || name === "sparse40k";
+  if (large) {
+    text = replace(text, "Cell[3200]", "Cell[32000]");
     text = replace(text, "Cell[800]", "Cell[8000]");
-    return replace(text, "p = 0.02", "p = 0.002");
+    text = replace(text, "p = 0.02", "p = 0.002");
   }
-  let text = replace(cuba, "v_rest = -49 mV", "v_rest = -60 mV");
+  if (name === "cuba40k") return text;
+  const exc = large ? 32000 : 3200;
+  const inh = large ? 8000 : 800;
+  text = replace(text, "v_rest = -49 mV", "v_rest = -60 mV");
   text += [
     "",
-    `input drive_e = poisson[3200] { rate = ${SPARSE_DRIVE_HZ} Hz }`,
-    `input drive_i = poisson[800] { rate = ${SPARSE_DRIVE_HZ} Hz }`,
+    `input drive_e = poisson[${exc}] { rate = ${SPARSE_DRIVE_HZ} Hz }`,
+    `input drive_i = poisson[${inh}] { rate = ${SPARSE_DRIVE_HZ} Hz }`,
     `connect drive_e -> exc  one_to_one  weight ${SPARSE_DRIVE_MV} mV  delay 1 ms`,
     `connect drive_i -> inh  one_to_one  weight ${SPARSE_DRIVE_MV} mV  delay 1 ms`,
     "",
@@ -121,12 +130,16 @@ function runOne(name: NetworkName, durationPs: number): AntResult {
   const cpu = process.cpuUsage(cpuBefore);
   // The image's arrays are views into imageBytes (allocated before the baseline): count it.
   const runBytes = liveBytes() - baseBytes + imageBytes.byteLength;
+  // The recorded spikes are the run's output and grow with its length, not with the synapses.
+  const report = emulator.report();
+  emulator.clearRecords();
+  const stateBytes = liveBytes() - baseBytes + imageBytes.byteLength;
   const wallS = summary.wallMs / 1000;
   const modelNeurons = ir.populations
     .filter((p) => p.kind !== "input")
     .reduce((n, p) => n + p.size, 0);
   const modelSpikes = ir.populations
-    .map((p, k) => (p.kind === "input" ? 0 : emulator.report().populations[k]!.spikes))
+    .map((p, k) => (p.kind === "input" ? 0 : report.populations[k]!.spikes))
     .reduce((a, b) => a + b, 0);
   return {
     network: name,
@@ -144,6 +157,7 @@ function runOne(name: NetworkName, durationPs: number): AntResult {
     synapticEventsPerCpuS: summary.synapticEvents / ((cpu.user + cpu.system) / 1e6),
     heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20,
     runBytesPerSynapse: runBytes / synapses,
+    stateBytesPerSynapse: stateBytes / synapses,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   };
 }
@@ -163,7 +177,7 @@ function liveBytes(): number {
  * chip-to-chip links, from a target file written to a temporary directory.
  */
 function targetPath(name: NetworkName): string {
-  if (name !== "cuba40k") return "ant-ref";
+  if (name !== "cuba40k" && name !== "sparse40k") return "ant-ref";
   const text = readFileSync(join(ROOT, "targets/ant-ref.ant"), "utf8");
   if (!text.includes("chips = 1 x 1"))
     throw new Error("targets/ant-ref.ant no longer has 1 x 1 chips");
@@ -262,7 +276,8 @@ function printResult(ant: AntResult, brian2: readonly (BrianResult | string)[]):
       `(${f(ant.rateHz)} Hz), ${ant.synapticEvents} synaptic events, ` +
       `${f(ant.synapticEventsPerS / 1e6, 3)} M/s wall, ` +
       `${f(ant.synapticEventsPerCpuS / 1e6, 3)} M/s CPU, peak RSS ${f(ant.maxRssMb, 0)} MB, ` +
-      `${f(ant.runBytesPerSynapse, 1)} live bytes per synapse while running\n`,
+      `${f(ant.runBytesPerSynapse, 1)} live bytes per synapse while running ` +
+      `(${f(ant.stateBytesPerSynapse, 1)} without the recorded spikes)\n`,
   );
   for (const b of brian2) {
     if (typeof b === "string") {

@@ -60,6 +60,8 @@ export interface ExperimentOptions {
   readonly restMs?: number;
   /** The excitatory cells' threshold step per spike in mV; default diehl-cook.ant's. */
   readonly thetaPlusMv?: number;
+  /** The excitatory cells' threshold time constant in ms (Infinity: never decays); default the file's. */
+  readonly tauThetaMs?: number;
   /** Label neurons in a separate pass over the training digits with learning frozen. */
   readonly labelPass?: boolean;
   /** Called after every presented digit with the phase and digits done in it. */
@@ -84,9 +86,14 @@ export interface ExperimentResult {
 
 /**
  * Compiles diehl-cook.ant for the reference target with `let neurons = N` and, when given, the
- * excitatory cells' `theta_plus` (in millivolts) in place of the file's.
+ * excitatory cells' `theta_plus` (in millivolts) and `tau_theta` (in milliseconds, Infinity for
+ * `unlimited`) in place of the file's.
  */
-export function compileDigitNetwork(neurons: number, thetaPlusMv?: number): ChipIR {
+export function compileDigitNetwork(
+  neurons: number,
+  thetaPlusMv?: number,
+  tauThetaMs?: number,
+): ChipIR {
   if (!Number.isInteger(neurons) || neurons < 1)
     throw new RangeError(`the layer needs a whole number of neurons, not ${neurons}`);
   const original = readFileSync(NETWORK_FILE, "utf8");
@@ -95,6 +102,12 @@ export function compileDigitNetwork(neurons: number, thetaPlusMv?: number): Chip
     if (!(thetaPlusMv >= 0) || !Number.isFinite(thetaPlusMv))
       throw new RangeError(`theta_plus must be a finite voltage >= 0, not ${thetaPlusMv} mV`);
     text = replaceLine(text, /theta_plus = [0-9.]+ mV/, `theta_plus = ${thetaPlusMv} mV`);
+  }
+  if (tauThetaMs !== undefined) {
+    if (!(tauThetaMs > 0))
+      throw new RangeError(`tau_theta must be a time > 0, not ${tauThetaMs} ms`);
+    const value = tauThetaMs === Infinity ? "unlimited" : `${tauThetaMs} ms`;
+    text = replaceLine(text, /tau_theta = (unlimited|[0-9.e]+ ms)/, `tau_theta = ${value}`);
   }
 
   const loaded = loadProgramFromText(NETWORK_FILE, text);
@@ -121,7 +134,7 @@ export function runExperiment(options: ExperimentOptions): ExperimentResult {
   const progress = options.onProgress;
 
   let t0 = performance.now();
-  const ir = compileDigitNetwork(options.neurons, options.thetaPlusMv);
+  const ir = compileDigitNetwork(options.neurons, options.thetaPlusMv, options.tauThetaMs);
   const compileMs = performance.now() - t0;
 
   const [pool, testSet] = splitDigits(loadMnistDigits(), options.test, options.seed);

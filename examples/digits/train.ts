@@ -8,7 +8,8 @@
  * Options: --present-ms / --rest-ms (default 350 / 150, the paper's), --png PATH (default
  * docs/img/receptive-fields-<neurons>.png), --label-pass (label neurons in a second pass with
  * learning frozen instead of from the training spikes), --theta-plus MV (the excitatory cells'
- * threshold step in mV instead of diehl-cook.ant's), --log-every N (off a terminal, a progress
+ * threshold step in mV instead of diehl-cook.ant's), --tau-theta MS (its decay time constant in
+ * ms, or "unlimited"), --log-every N (off a terminal, a progress
  * line every N digits), --json (machine-readable result).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -31,6 +32,7 @@ const { values } = parseOptions({
     "rest-ms": { type: "string", default: "150" },
     png: { type: "string" },
     "theta-plus": { type: "string" },
+    "tau-theta": { type: "string" },
     "log-every": { type: "string", default: "0" },
     "label-pass": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
@@ -71,6 +73,19 @@ const thetaPlusMv = values["theta-plus"] === undefined ? undefined : Number(valu
 if (thetaPlusMv !== undefined && !(thetaPlusMv >= 0 && Number.isFinite(thetaPlusMv))) {
   process.stderr.write(
     `error: --theta-plus must be a voltage in mV >= 0, not '${values["theta-plus"]}'\n`,
+  );
+  process.exit(2);
+}
+const tauThetaText = values["tau-theta"];
+const tauThetaMs =
+  tauThetaText === undefined
+    ? undefined
+    : tauThetaText === "unlimited"
+      ? Infinity
+      : Number(tauThetaText);
+if (tauThetaMs !== undefined && !(tauThetaMs > 0)) {
+  process.stderr.write(
+    `error: --tau-theta must be a time in ms > 0 or 'unlimited', not '${tauThetaText}'\n`,
   );
   process.exit(2);
 }
@@ -117,6 +132,7 @@ const result = runExperiment({
   restMs,
   labelPass,
   thetaPlusMv,
+  tauThetaMs,
   onProgress,
 });
 bar?.stop();
@@ -141,6 +157,8 @@ if (values.json) {
     presentMs,
     restMs,
     thetaPlusMv: thetaPlusMv ?? null,
+    tauThetaMs:
+      tauThetaMs === undefined ? null : tauThetaMs === Infinity ? "unlimited" : tauThetaMs,
     accuracy: result.accuracy,
     labelledNeurons: labelled,
     energyPerDigitJ: byKind(report.energy),
