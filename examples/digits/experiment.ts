@@ -62,6 +62,10 @@ export interface ExperimentOptions {
   readonly thetaPlusMv?: number;
   /** The excitatory cells' threshold time constant in ms (Infinity: never decays); default the file's. */
   readonly tauThetaMs?: number;
+  /** The paper's potentiation rate nu_post (a_plus = nuPost x 60 mV); default the file's 0.01. */
+  readonly nuPost?: number;
+  /** Called with the trained network (learned weights and thresholds) before labelling. */
+  readonly onTrained?: (ir: ChipIR) => void;
   /** Label neurons in a separate pass over the training digits with learning frozen. */
   readonly labelPass?: boolean;
   /** Called after every presented digit with the phase and digits done in it. */
@@ -84,20 +88,23 @@ export interface ExperimentResult {
   readonly presentations: { train: number; label: number; test: number };
 }
 
-/**
- * Compiles diehl-cook.ant for the reference target with `let neurons = N` and, when given, the
- * excitatory cells' `theta_plus` (in millivolts) and `tau_theta` (in milliseconds, Infinity for
- * `unlimited`) in place of the file's.
- */
-export function compileDigitNetwork(
-  neurons: number,
-  thetaPlusMv?: number,
-  tauThetaMs?: number,
-): ChipIR {
+/** Parameters of diehl-cook.ant that an experiment may change; unset ones keep the file's. */
+export interface NetworkChanges {
+  /** The excitatory cells' threshold step per spike, in mV. */
+  readonly thetaPlusMv?: number;
+  /** Its decay time constant in ms; Infinity for `unlimited`. */
+  readonly tauThetaMs?: number;
+  /** The potentiation rate in the paper's conductance units (a_plus = nuPost x 60 mV). */
+  readonly nuPost?: number;
+}
+
+/** Compiles diehl-cook.ant for the reference target with `let neurons = N` and `changes`. */
+export function compileDigitNetwork(neurons: number, changes: NetworkChanges = {}): ChipIR {
   if (!Number.isInteger(neurons) || neurons < 1)
     throw new RangeError(`the layer needs a whole number of neurons, not ${neurons}`);
   const original = readFileSync(NETWORK_FILE, "utf8");
   let text = replaceLine(original, /^let neurons = \d+$/m, `let neurons = ${neurons}`);
+  const { thetaPlusMv, tauThetaMs, nuPost } = changes;
   if (thetaPlusMv !== undefined) {
     if (!(thetaPlusMv >= 0) || !Number.isFinite(thetaPlusMv))
       throw new RangeError(`theta_plus must be a finite voltage >= 0, not ${thetaPlusMv} mV`);
@@ -108,6 +115,11 @@ export function compileDigitNetwork(
       throw new RangeError(`tau_theta must be a time > 0, not ${tauThetaMs} ms`);
     const value = tauThetaMs === Infinity ? "unlimited" : `${tauThetaMs} ms`;
     text = replaceLine(text, /tau_theta = (unlimited|[0-9.e]+ ms)/, `tau_theta = ${value}`);
+  }
+  if (nuPost !== undefined) {
+    if (!(nuPost >= 0) || !Number.isFinite(nuPost))
+      throw new RangeError(`the potentiation rate must be a finite number >= 0, not ${nuPost}`);
+    text = replaceLine(text, /a_plus = [0-9.e]+ \* drive_exc/, `a_plus = ${nuPost} * drive_exc`);
   }
 
   const loaded = loadProgramFromText(NETWORK_FILE, text);
@@ -134,7 +146,11 @@ export function runExperiment(options: ExperimentOptions): ExperimentResult {
   const progress = options.onProgress;
 
   let t0 = performance.now();
-  const ir = compileDigitNetwork(options.neurons, options.thetaPlusMv, options.tauThetaMs);
+  const ir = compileDigitNetwork(options.neurons, {
+    thetaPlusMv: options.thetaPlusMv,
+    tauThetaMs: options.tauThetaMs,
+    nuPost: options.nuPost,
+  });
   const compileMs = performance.now() - t0;
 
   const [pool, testSet] = splitDigits(loadMnistDigits(), options.test, options.seed);
@@ -164,6 +180,7 @@ export function runExperiment(options: ExperimentOptions): ExperimentResult {
     );
   const trainMs = performance.now() - t0;
   const trainPresentations = trainer.presentations;
+  options.onTrained?.(emulator.toIr());
 
   t0 = performance.now();
   let neuronLabels: Int16Array;

@@ -9,7 +9,9 @@
  * docs/img/receptive-fields-<neurons>.png), --label-pass (label neurons in a second pass with
  * learning frozen instead of from the training spikes), --theta-plus MV (the excitatory cells'
  * threshold step in mV instead of diehl-cook.ant's), --tau-theta MS (its decay time constant in
- * ms, or "unlimited"), --log-every N (off a terminal, a progress
+ * ms, or "unlimited"), --nu-post X (the potentiation rate in the paper's units, default 0.01),
+ * --save-image PATH (the trained network as a chip image, for `ant run` or more tests),
+ * --log-every N (off a terminal, a progress
  * line every N digits), --json (machine-readable result).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -19,7 +21,8 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import cliProgress from "cli-progress";
 import { runExperiment, type Phase } from "./experiment.ts";
 import { receptiveFieldPng } from "./receptive-fields.ts";
-import type { EnergyByKind } from "../../src/index.ts";
+import { writeImage, type EnergyByKind } from "../../src/index.ts";
+import type { ChipIR } from "../../src/ir/types.ts";
 
 const { values } = parseOptions({
   options: {
@@ -33,6 +36,8 @@ const { values } = parseOptions({
     png: { type: "string" },
     "theta-plus": { type: "string" },
     "tau-theta": { type: "string" },
+    "nu-post": { type: "string" },
+    "save-image": { type: "string" },
     "log-every": { type: "string", default: "0" },
     "label-pass": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
@@ -89,9 +94,21 @@ if (tauThetaMs !== undefined && !(tauThetaMs > 0)) {
   );
   process.exit(2);
 }
+const nuPost = values["nu-post"] === undefined ? undefined : Number(values["nu-post"]);
+if (nuPost !== undefined && !(nuPost >= 0 && Number.isFinite(nuPost))) {
+  process.stderr.write(`error: --nu-post must be a number >= 0, not '${values["nu-post"]}'\n`);
+  process.exit(2);
+}
+const saveImagePath = values["save-image"];
 const labelPass = values["label-pass"];
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const pngPath = values.png ?? `${repoRoot}docs/img/receptive-fields-${neurons}.png`;
+
+/** Writes the trained network (weights, thresholds, the run so far) as a chip image. */
+function saveTrained(ir: ChipIR): void {
+  mkdirSync(dirname(saveImagePath!), { recursive: true });
+  writeFileSync(saveImagePath!, writeImage(ir));
+}
 
 // A progress bar only on a terminal; logs and pipes get the summary alone.
 const bar = process.stderr.isTTY
@@ -133,6 +150,8 @@ const result = runExperiment({
   labelPass,
   thetaPlusMv,
   tauThetaMs,
+  nuPost,
+  onTrained: saveImagePath === undefined ? undefined : saveTrained,
   onProgress,
 });
 bar?.stop();
@@ -157,6 +176,7 @@ if (values.json) {
     presentMs,
     restMs,
     thetaPlusMv: thetaPlusMv ?? null,
+    nuPost: nuPost ?? null,
     tauThetaMs:
       tauThetaMs === undefined ? null : tauThetaMs === Infinity ? "unlimited" : tauThetaMs,
     accuracy: result.accuracy,
@@ -176,8 +196,16 @@ if (values.json) {
 } else {
   const uJ = (j: number): string => `${(perDigit(j) * 1e6).toFixed(2)} uJ`;
   const e = report.energy;
+  const changed = [
+    thetaPlusMv === undefined ? "" : `theta_plus ${thetaPlusMv} mV`,
+    tauThetaMs === undefined
+      ? ""
+      : `tau_theta ${tauThetaMs === Infinity ? "unlimited" : `${tauThetaMs} ms`}`,
+    nuPost === undefined ? "" : `nu_post ${nuPost}`,
+  ].filter((x) => x !== "");
   const lines = [
     `Diehl & Cook network, ${neurons} excitatory neurons, seed ${seed}`,
+    ...(changed.length === 0 ? [] : [`  changed from diehl-cook.ant: ${changed.join(", ")}`]),
     `  trained on ${train} digits x ${epochs} epoch(s), ${result.presentations.train} presentations`,
     `  labelled ${labelled} of ${neurons} neurons ` +
       (labelPass
@@ -196,6 +224,7 @@ if (values.json) {
       `train ${(result.wallMs.train / 1000).toFixed(1)} s, label ${(result.wallMs.label / 1000).toFixed(1)} s, ` +
       `test ${(result.wallMs.test / 1000).toFixed(1)} s`,
     `Receptive fields: ${pngPath}`,
+    ...(saveImagePath === undefined ? [] : [`Trained network: ${saveImagePath}`]),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
 }
