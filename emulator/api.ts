@@ -265,10 +265,15 @@ export class Emulator {
     const post = new Uint32Array(ids.length);
     const weightV = new Float64Array(ids.length);
     const index = this.ir.neurons.index;
+    const syn = this.synapses;
+    // The ids ascend (image order), so one walk over the entries finds each synapse's core,
+    // whose first neuron its slot counts from.
+    let e = 0;
     for (let k = 0; k < ids.length; k++) {
       const s = ids[k]!;
+      while (syn.synStart[e + 1]! <= s) e++;
       pre[k] = index[source[k]!]!;
-      post[k] = index[this.synapses.target[s]!]!;
+      post[k] = index[this.ir.cores[syn.fanOutCore[e]!]!.neuronStart + syn.targetSlot[s]!]!;
       weightV[k] = plastic ? this.hooks!.weightV(s) : this.synapses.weight[s]! * lsbV;
     }
     return { pre, post, weightV };

@@ -93,6 +93,8 @@ export class Engine {
 
   // Hoisted IR arrays.
   private readonly neuronCore: Uint32Array;
+  /** Per core: hardware id of its first neuron, the base a synapse's slot counts from. */
+  private readonly coreNeuronStart: Uint32Array;
   private readonly neuronPopulation: Uint16Array;
   private readonly isModel: Uint8Array;
   private readonly recordFlag: Uint8Array;
@@ -123,6 +125,7 @@ export class Engine {
     this.learnBaseline = new Float64Array(ir.cores.length);
 
     this.neuronCore = ir.neurons.core;
+    this.coreNeuronStart = Uint32Array.from(ir.cores, (c) => c.neuronStart);
     this.neuronPopulation = ir.neurons.population;
     this.isModel = Uint8Array.from(ir.neurons.population, (p) =>
       ir.populations[p]!.model >= 0 ? 1 : 0,
@@ -458,7 +461,9 @@ export class Engine {
     const to = b.batchStart[batch + 1]!;
     const inhibitory = this.projInhibitory[projection] === 1;
     const ops = this.ops;
-    const target = syn.target;
+    // Every synapse of the batch is on `core`: its post neuron is the core's base plus its slot.
+    const base = this.coreNeuronStart[core]!;
+    const targetSlot = syn.targetSlot;
     const lastActiveStep = this.lastActiveStep;
     const step = Math.floor(tPs / this.options.clockStepPs);
     let activated = 0;
@@ -471,7 +476,7 @@ export class Engine {
         this.chargeLearning(core, tPs, hooks.learnUpdates[core]! - before);
       }
       for (let s = from; s < to; s++) {
-        const i = target[s]!;
+        const i = base + targetSlot[s]!;
         ops.advance(i, tPs);
         ops.addInput(i, inhibitory, hooks.weightV(s));
         this.predict(i, tPs);
@@ -484,7 +489,7 @@ export class Engine {
       const lsbV = this.projLsbV[projection]!;
       const weight = syn.weight;
       for (let s = from; s < to; s++) {
-        const i = target[s]!;
+        const i = base + targetSlot[s]!;
         ops.advance(i, tPs);
         ops.addInput(i, inhibitory, weight[s]! * lsbV);
         this.predict(i, tPs);

@@ -59,10 +59,12 @@ export function buildPlasticIndex(ir: ChipIR): PlasticIndex {
     const rule = entryRule[e]!;
     if (rule < 0) continue;
     ruleUsed[rule] = 1;
+    // The synapse's targetSlot (not a plastic slot) counts from its destination core's start.
+    const postBase = ir.cores[syn.fanOutCore[e]!]!.neuronStart;
     for (let s = syn.synStart[e]!; s < syn.synStart[e + 1]!; s++) {
       slotOfSynapse[s] = slot;
       slotSynapse[slot] = s;
-      slotPost[slot] = syn.target[s]!;
+      slotPost[slot] = postBase + syn.targetSlot[s]!;
       slotEntry[slot] = e;
       slotRule[slot] = rule;
       slot++;

@@ -98,7 +98,7 @@ function runPhases(
 
   // The partition knows the exact number of (source, core) pairs: check the real size now.
   const pairs = parts.stats.fanOut.reduce((a, b) => a + b, 0);
-  const exactBytes = estimateBytes(graph.layout.count, 0) + graph.synapseCount * 8 + pairs * 10;
+  const exactBytes = estimateBytes(graph.layout.count, 0) + graph.synapseCount * 10 + pairs * 10;
   if (exactBytes > budget) {
     const largest = [...graph.projections].sort((a, b) => b.synapseCount - a.synapseCount)[0]!;
     const culprit = program.projections[largest.index]!;
@@ -107,7 +107,7 @@ function runPhases(
     );
     return undefined;
   }
-  const fanOut = timed("fan-out", () => buildFanOut(graph, parts.neuronCore, pairs));
+  const fanOut = timed("fan-out", () => buildFanOut(graph, parts, pairs));
 
   const rates = neuronRates(program, graph.layout, options.profile, diagnostics);
   const placement = timed("place", () => {

@@ -46,7 +46,7 @@ export function summariseCompile(ir: ChipIR, profile?: string): CompileSummary {
     coresAvailable: t.chipsX * t.chipsY * t.meshWidth * t.meshHeight,
     chipsUsed: chips.size,
     neurons: ir.neurons.count,
-    synapses: ir.synapses.target.length,
+    synapses: ir.synapses.count,
     placer: ir.mapping.placer,
     profile,
     placement: ir.mapping.placement,

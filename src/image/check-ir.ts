@@ -1,10 +1,10 @@
 /**
  * Value checks of a decoded image, run before the IR is handed out: every index a consumer
- * would follow (neuron -> population, fan-out -> core, synapse -> neuron, route -> node ->
- * router, input -> population) is in range, CSR offsets are sound, floats are finite and the
- * cores cover the neurons contiguously. These make the IR safe to index; whether it fits the
- * target and routes every spike is src/ir/validate.ts's job. Returns `neurons.core`, derived
- * from the cores' ranges.
+ * would follow (neuron -> population, fan-out -> core, route -> node -> router, input ->
+ * population) is in range, CSR offsets are sound, floats are finite and the cores cover the
+ * neurons contiguously; synapse -> neuron is read-slots.ts's, which runs after these. They make
+ * the IR safe to index; whether it fits the target and routes every spike is
+ * src/ir/validate.ts's job. Returns `neurons.core`, derived from the cores' ranges.
  */
 import { imageDiagnostics as D } from "../diagnostics/catalogue/index.ts";
 import { fail, type ReadContext } from "./failure.ts";
@@ -23,7 +23,6 @@ export interface ImageArrays {
   readonly fanOutCore: Uint32Array;
   readonly fanOutProjection: Uint16Array;
   readonly synStart: Uint32Array;
-  readonly target: Uint32Array;
   readonly weight: Int16Array;
   readonly delay: Uint16Array;
   readonly neuronRoute: Int32Array;
@@ -44,7 +43,7 @@ export function checkIrValues(
 ): Uint32Array {
   checkMetaIndices(meta, table, context);
   const core = checkNeurons(meta, a, table, context);
-  checkSynapses(meta, a, core, table, context);
+  checkSynapses(meta, a, table, context);
   checkRoutes(meta, a, table, context);
   checkInputs(meta, a, table, context);
   return core;
@@ -181,7 +180,6 @@ function checkNeurons(
 function checkSynapses(
   meta: ImageMeta,
   a: ImageArrays,
-  core: Uint32Array,
   table: SectionTable,
   context: ReadContext,
 ): void {
@@ -197,22 +195,6 @@ function checkSynapses(
     "projections",
   );
   checkCsr(context, table["synapse.start"], a.synStart, counts.synapses);
-  checkRange(context, table["synapse.target"], a.target, 0, counts.neurons, "neurons");
-
-  // A synapse must sit on the core its fan-out entry sends to, or delivery would miss it.
-  for (let e = 0; e < counts.fanOutEntries; e++) {
-    const dest = a.fanOutCore[e]!;
-    for (let s = a.synStart[e]!; s < a.synStart[e + 1]!; s++) {
-      const post = a.target[s]!;
-      if (core[post] !== dest)
-        fail(
-          context,
-          D.synapseOffCore,
-          [s, post, core[post]!, e, dest],
-          elementOffset(table["synapse.target"], s),
-        );
-    }
-  }
 }
 
 function checkRoutes(

@@ -6,8 +6,11 @@
 
 /** "ANTIMG" followed by two zero bytes, so a text tool shows the name and stops. */
 export const IMAGE_MAGIC = new Uint8Array([0x41, 0x4e, 0x54, 0x49, 0x4d, 0x47, 0x00, 0x00]);
-/** Version 2 added the run state section; version 1 images are read as having none. */
-export const IMAGE_VERSION = 2;
+/**
+ * Version 2 added the run state section (version 1 images are read as having none); version 3
+ * stores each synapse's post neuron as a u16 slot within its core instead of a u32 hardware id.
+ */
+export const IMAGE_VERSION = 3;
 export const OLDEST_IMAGE_VERSION = 1;
 
 export const HEADER_BYTES = 32;
@@ -93,11 +96,13 @@ export interface SectionSpec {
   readonly count?: CountName;
   /** The first format version that has the section; older images must not hold it. */
   readonly since?: number;
+  /** The last format version that has the section; newer images must not hold it. */
+  readonly until?: number;
 }
 
 /**
- * Every section, in the order the writer emits them. All are required, even when empty, except
- * in images older than a section's `since`.
+ * Every section, in the order the writer emits them. All are required, even when empty, in the
+ * versions from a section's `since` to its `until`, and absent outside them.
  */
 export const SECTIONS = [
   { id: 1, name: "meta", type: ElementType.Json },
@@ -111,7 +116,9 @@ export const SECTIONS = [
   { id: 33, name: "fanout.core", type: ElementType.U32, count: "fanOutEntries" },
   { id: 34, name: "fanout.projection", type: ElementType.U16, count: "fanOutEntries" },
   { id: 35, name: "synapse.start", type: ElementType.U32, count: "fanOutEntries+1" },
-  { id: 36, name: "synapse.target", type: ElementType.U32, count: "synapses" },
+  // Post neuron as a hardware id up to version 2, as a slot within the core from version 3.
+  { id: 36, name: "synapse.target", type: ElementType.U32, count: "synapses", until: 2 },
+  { id: 39, name: "synapse.slot", type: ElementType.U16, count: "synapses", since: 3 },
   { id: 37, name: "synapse.weight", type: ElementType.I16, count: "synapses" },
   { id: 38, name: "synapse.delay", type: ElementType.U16, count: "synapses" },
   { id: 48, name: "route.neuron", type: ElementType.I32, count: "neurons" },
@@ -127,10 +134,25 @@ export const SECTIONS = [
 ] as const satisfies readonly SectionSpec[];
 
 export type SectionName = (typeof SECTIONS)[number]["name"];
+type Spec = (typeof SECTIONS)[number];
+/** Sections that images of some versions lack: added later (`since`) or retired (`until`). */
+export type VersionedSectionName = Extract<Spec, { since: number } | { until: number }>["name"];
+/** Sections that an image of IMAGE_VERSION holds: everything not retired. */
+export type CurrentSectionName = Exclude<SectionName, Extract<Spec, { until: number }>["name"]>;
+
+/** Whether an image of `version` holds the section (and must). */
+export function inVersion(spec: SectionSpec, version: number): boolean {
+  return (spec.since ?? 0) <= version && version <= (spec.until ?? Infinity);
+}
 
 /** The section with this id, if an image of `version` may hold it. */
 export function sectionById(id: number, version: number = IMAGE_VERSION): SectionSpec | undefined {
-  return SECTIONS.find((s) => s.id === id && ("since" in s ? s.since <= version : true));
+  return SECTIONS.find((s) => s.id === id && inVersion(s, version));
+}
+
+/** The sections of an image of `version`, in the order the writer emits them. */
+export function sectionsOf(version: number): readonly SectionSpec[] {
+  return SECTIONS.filter((s) => inVersion(s, version));
 }
 
 export function alignUp(value: number, alignment: number = SECTION_ALIGN_BYTES): number {

@@ -20,9 +20,11 @@ import {
   SECTIONS,
   SECTION_ALIGN_BYTES,
   TABLE_ENTRY_BYTES,
+  inVersion,
   sectionById,
   type SectionName,
   type SectionSpec,
+  type VersionedSectionName,
 } from "./format.ts";
 import { tableCrc } from "./write.ts";
 
@@ -47,11 +49,11 @@ export interface SectionEntry {
   readonly count: number;
 }
 
-/** Sections that images of older versions lack. */
-type LaterSection = "run.state";
-
-export type SectionTable = Readonly<Record<Exclude<SectionName, LaterSection>, SectionEntry>> & {
-  readonly [name in LaterSection]?: SectionEntry;
+/** Every section of the image's version; those that other versions lack may be absent. */
+export type SectionTable = Readonly<
+  Record<Exclude<SectionName, VersionedSectionName>, SectionEntry>
+> & {
+  readonly [name in VersionedSectionName]?: SectionEntry;
 };
 
 const headerParser = new Parser()
@@ -194,8 +196,7 @@ export function readSectionTable(
   });
 
   for (const spec of SECTIONS) {
-    const required = !("since" in spec) || spec.since <= header.version;
-    if (required && !found.has(spec.name))
+    if (inVersion(spec, header.version) && !found.has(spec.name))
       fail(context, D.missingSection, [spec.name], HeaderOffset.sectionCount);
   }
 

@@ -4,7 +4,9 @@
  *   1. header and section table (read-table.ts): bounds, layout and CRCs;
  *   2. metadata JSON: parse and check against the schema (meta.ts);
  *   3. element counts of every array section against the metadata's counts;
- *   4. values: indices in range, CSR offsets monotone, floats finite (check-ir.ts);
+ *   4. values: indices in range, CSR offsets monotone, floats finite (check-ir.ts), and each
+ *      synapse's post neuron inside its core, converted to a slot for images before version 3
+ *      (read-slots.ts);
  *   5. assembly, deriving `neurons.core` from the cores' ranges;
  *   6. the run state, if the image holds a paused run (read-run-state.ts).
  * Nothing is sized from a figure that was not first checked against the file's length, so a
@@ -20,6 +22,7 @@ import { decodeJson, SchemaMismatch } from "./json-schema.ts";
 import { metaSchema, type ImageMeta, type MetaCounts } from "./meta.ts";
 import { sectionArray } from "./read-arrays.ts";
 import { readRunState } from "./read-run-state.ts";
+import { readTargetSlots } from "./read-slots.ts";
 import { readHeader, readSectionTable, type SectionTable } from "./read-table.ts";
 
 export interface ReadImageOptions {
@@ -84,7 +87,6 @@ function decode(
     fanOutCore: sectionArray(bytes, table["fanout.core"], copy),
     fanOutProjection: sectionArray(bytes, table["fanout.projection"], copy),
     synStart: sectionArray(bytes, table["synapse.start"], copy),
-    target: sectionArray(bytes, table["synapse.target"], copy),
     weight: sectionArray(bytes, table["synapse.weight"], copy),
     delay: sectionArray(bytes, table["synapse.delay"], copy),
     neuronRoute: sectionArray(bytes, table["route.neuron"], copy),
@@ -97,7 +99,8 @@ function decode(
     spikeTimePs: sectionArray(bytes, table["input.spike_time_ps"], copy),
   };
   const core = checkIrValues(meta, arrays, table, context);
-  const ir = assemble(meta, arrays, core);
+  const targetSlot = readTargetSlots(bytes, meta, arrays, core, table, context, copy);
+  const ir = assemble(meta, arrays, core, targetSlot);
 
   const stateSection = table["run.state"];
   const runState =
@@ -160,6 +163,8 @@ function checkCounts(table: SectionTable, counts: MetaCounts, context: ReadConte
   for (const spec of SECTIONS) {
     if (!("count" in spec)) continue;
     const section = table[spec.name];
+    // Absent only from versions without it: the table check saw to that.
+    if (section === undefined) continue;
     const expected = expectedCount(spec.count, counts);
     if (section.count !== expected.value)
       fail(
@@ -171,7 +176,12 @@ function checkCounts(table: SectionTable, counts: MetaCounts, context: ReadConte
   }
 }
 
-function assemble(meta: ImageMeta, a: ImageArrays, core: Uint32Array): ChipIR {
+function assemble(
+  meta: ImageMeta,
+  a: ImageArrays,
+  core: Uint32Array,
+  targetSlot: Uint16Array,
+): ChipIR {
   const inputs = meta.inputs.map((input): IrInput => {
     switch (input.kind) {
       case "poisson": {
@@ -221,7 +231,7 @@ function assemble(meta: ImageMeta, a: ImageArrays, core: Uint32Array): ChipIR {
       fanOutCore: a.fanOutCore,
       fanOutProjection: a.fanOutProjection,
       synStart: a.synStart,
-      target: a.target,
+      targetSlot,
       weight: a.weight,
       delay: a.delay,
     },

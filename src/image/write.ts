@@ -1,7 +1,8 @@
 /**
- * Writes a ChipIR as a chip image (docs/image-format.md): header, section table, the JSON
- * metadata section, one raw little-endian section per large array and the run state section
- * (empty unless the IR carries a paused run), each 8-byte aligned and zero-padded. The output depends only on the IR's values, so writing twice gives the same bytes.
+ * Writes a ChipIR as a chip image of the current version (docs/image-format.md): header, section
+ * table, the JSON metadata section, one raw little-endian section per large array and the run
+ * state section (empty unless the IR carries a paused run), each 8-byte aligned and zero-padded.
+ * The output depends only on the IR's values, so writing twice gives the same bytes.
  */
 import type { ChipIR } from "../ir/types.ts";
 import { crc32 } from "./crc32.ts";
@@ -15,6 +16,8 @@ import {
   SECTIONS,
   TABLE_ENTRY_BYTES,
   alignUp,
+  sectionsOf,
+  type CurrentSectionName,
   type SectionName,
 } from "./format.ts";
 import { encodeJson } from "./json-schema.ts";
@@ -29,23 +32,25 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 export function writeImage(ir: ChipIR): Uint8Array {
   if (!LITTLE_ENDIAN) throw new Error("chip images can only be written on little-endian hosts");
   const payloads = sectionPayloads(ir);
+  const sections = sectionsOf(IMAGE_VERSION);
+  const payloadOf = (name: string): Payload => payloads[name as CurrentSectionName];
 
   // 1. Lay out: header, table, then the sections in table order, each aligned.
-  const tableEnd = HEADER_BYTES + SECTIONS.length * TABLE_ENTRY_BYTES;
+  const tableEnd = HEADER_BYTES + sections.length * TABLE_ENTRY_BYTES;
   const offsets: number[] = [];
   let end = tableEnd;
-  for (const spec of SECTIONS) {
+  for (const spec of sections) {
     const offset = alignUp(end);
     offsets.push(offset);
-    end = offset + payloads[spec.name].bytes.length;
+    end = offset + payloadOf(spec.name).bytes.length;
   }
   const fileBytes = alignUp(end);
 
   // 2. Copy the sections and fill the table.
   const image = new Uint8Array(fileBytes);
   const view = new DataView(image.buffer);
-  SECTIONS.forEach((spec, i) => {
-    const { bytes, count } = payloads[spec.name];
+  sections.forEach((spec, i) => {
+    const { bytes, count } = payloadOf(spec.name);
     const offset = offsets[i]!;
     image.set(bytes, offset);
     const at = HEADER_BYTES + i * TABLE_ENTRY_BYTES;
@@ -61,9 +66,9 @@ export function writeImage(ir: ChipIR): Uint8Array {
   image.set(IMAGE_MAGIC, HeaderOffset.magic);
   view.setUint16(HeaderOffset.version, IMAGE_VERSION, true);
   view.setUint16(HeaderOffset.flags, 0, true);
-  view.setUint32(HeaderOffset.sectionCount, SECTIONS.length, true);
+  view.setUint32(HeaderOffset.sectionCount, sections.length, true);
   view.setBigUint64(HeaderOffset.fileBytes, BigInt(fileBytes), true);
-  view.setUint32(HeaderOffset.tableCrc, tableCrc(image, SECTIONS.length), true);
+  view.setUint32(HeaderOffset.tableCrc, tableCrc(image, sections.length), true);
   return image;
 }
 
@@ -76,7 +81,7 @@ export function tableCrc(image: Uint8Array, sectionCount: number): number {
   return crc32(covered);
 }
 
-function sectionPayloads(ir: ChipIR): Record<SectionName, Payload> {
+function sectionPayloads(ir: ChipIR): Record<CurrentSectionName, Payload> {
   const json = JSON.stringify(encodeJson(metaOf(ir), metaSchema));
   const rates: Float64Array[] = [];
   const spikeNeurons: Uint32Array[] = [];
@@ -106,7 +111,7 @@ function sectionPayloads(ir: ChipIR): Record<SectionName, Payload> {
     "fanout.core": raw(synapses.fanOutCore),
     "fanout.projection": raw(synapses.fanOutProjection),
     "synapse.start": raw(synapses.synStart),
-    "synapse.target": raw(synapses.target),
+    "synapse.slot": raw(synapses.targetSlot),
     "synapse.weight": raw(synapses.weight),
     "synapse.delay": raw(synapses.delay),
     "route.neuron": raw(routes.neuronRoute),

@@ -12,6 +12,10 @@
  *   destination core then by projection: each run of synapses that share (source, destination
  *   core, projection) is one *fan-out entry*. One spike sends one message per distinct
  *   destination core; at that core it walks the fan-out entries of that core.
+ * - A synapse names its post neuron by a *slot*, its index within the destination core of its
+ *   fan-out entry: post = cores[fanOutCore[e]].neuronStart + targetSlot[s]. Slots are 16 bits,
+ *   as a core-local synapse address is on Loihi or SpiNNaker, so a core holds at most
+ *   MAX_CORE_NEURONS neurons whatever its target allows.
  * - Routes are multicast trees over routers (one router per core), stored flat.
  * - Times are integer picoseconds stored in float64 (exact to 2^53 ps, about 2.5 hours);
  *   delays are integer multiples of `target.delayResolutionPs`.
@@ -24,6 +28,9 @@ import type { IrRunState } from "./run-state.ts";
 export type { IrRunState, RunStateArrays } from "./run-state.ts";
 
 export const IR_FORMAT_VERSION = 1;
+
+/** Neurons one core can hold in the IR: every one must be reachable by a 16-bit targetSlot. */
+export const MAX_CORE_NEURONS = 65536;
 
 export interface ChipIR {
   readonly formatVersion: number;
@@ -223,8 +230,11 @@ export interface IrSynapses {
   readonly fanOutProjection: Uint16Array;
   /** Synapses of fan-out entry e: [synStart[e], synStart[e + 1]). Length entries+1. */
   readonly synStart: Uint32Array;
-  /** Per synapse: post hardware neuron id. */
-  readonly target: Uint32Array;
+  /**
+   * Per synapse: index of its post neuron within the destination core of its fan-out entry
+   * (hardware id = cores[fanOutCore[e]].neuronStart + targetSlot[s], < that core's neuronCount).
+   */
+  readonly targetSlot: Uint16Array;
   /** Per synapse: signed weight in LSBs of its projection (weightLsbV). */
   readonly weight: Int16Array;
   /** Per synapse: delay in units of target.delayResolutionPs. */

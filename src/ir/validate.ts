@@ -1,9 +1,10 @@
 /**
  * The IR validator: separate code from the compiler that re-checks any ChipIR (freshly compiled
  * or read back from an image) without trusting the figures it carries. It checks that the arrays
- * are consistent (CSR offsets monotone, indices in range, hardware ids on the right cores), that
- * every route tree is well formed and delivers each fan-out entry's spikes to its destination
- * core, and that no per-core or per-router limit of the target is exceeded.
+ * are consistent (CSR offsets monotone, indices in range, every synapse's slot inside its
+ * destination core, no core beyond what a 16-bit slot can address), that every route tree is
+ * well formed and delivers each fan-out entry's spikes to its destination core, and that no
+ * per-core or per-router limit of the target is exceeded.
  *
  * Conventions it checks (docs/ir.md): fan-in axons are distinct source neurons entering a core,
  * fan-out entries are distinct destination cores per source summed over the core, and a synapse
@@ -16,7 +17,7 @@ import {
   checkRunStateValues,
   describeRunStateProblem,
 } from "./run-state-check.ts";
-import { Port, type ChipIR } from "./types.ts";
+import { MAX_CORE_NEURONS, Port, type ChipIR } from "./types.ts";
 
 /** Reporting stops after this many problems: one broken array would otherwise flood the output. */
 const MAX_DIAGNOSTICS = 20;
@@ -74,6 +75,10 @@ function checkNeuronsAndCores(ir: ChipIR, problems: Problems): boolean {
       );
       return;
     }
+    if (c.neuronCount > MAX_CORE_NEURONS)
+      problems.inconsistent(
+        `core ${k} holds ${c.neuronCount} neurons, more than the ${MAX_CORE_NEURONS} a 16-bit synapse slot can address`,
+      );
     for (let h = c.neuronStart; h < c.neuronStart + c.neuronCount; h++) {
       if (owner[h] !== -1)
         problems.inconsistent(`neuron ${h} belongs to cores ${owner[h]} and ${k}`);
@@ -107,7 +112,7 @@ function checkSynapseArrays(ir: ChipIR, problems: Problems): boolean {
     problems.inconsistent(
       `synStart has ${s.synStart.length} elements for ${entries} fan-out entries`,
     );
-  if (s.target.length !== s.count || s.weight.length !== s.count || s.delay.length !== s.count)
+  if (s.targetSlot.length !== s.count || s.weight.length !== s.count || s.delay.length !== s.count)
     problems.inconsistent(`the per-synapse arrays do not all have ${s.count} elements`);
   if (problems.list.length > 0) return false;
   if (s.fanOutStart[0] !== 0 || s.fanOutStart[n] !== entries)
@@ -130,8 +135,7 @@ function checkSynapseArrays(ir: ChipIR, problems: Problems): boolean {
   const bitsOf = ir.projections.map((p) =>
     p.plasticity >= 0 ? ir.target.learningWeightBits : ir.target.weightBits,
   );
-  const neuronCore = ir.neurons.core;
-  const { target, weight, delay } = s;
+  const { targetSlot, weight, delay } = s;
   for (let h = 0; h < n && !problems.full; h++) {
     let previousKey = -1;
     for (let e = s.fanOutStart[h]!; e < s.fanOutStart[h + 1]!; e++) {
@@ -152,22 +156,16 @@ function checkSynapseArrays(ir: ChipIR, problems: Problems): boolean {
       const bits = bitsOf[s.fanOutProjection[e]!]!;
       const maxCode = 2 ** (bits - 1) - 1;
       const minCode = -maxCode - 1;
+      const slots = ir.cores[core]!.neuronCount;
       const end = s.synStart[e + 1]!;
       for (let i = s.synStart[e]!; i < end; i++) {
-        const t = target[i]!;
+        const slot = targetSlot[i]!;
         const w = weight[i]!;
         // One test for the common case; the detailed checks below only run on a problem.
-        if (
-          t < n &&
-          neuronCore[t] === core &&
-          w <= maxCode &&
-          w >= minCode &&
-          delay[i]! <= maxDelay
-        )
-          continue;
-        if (t >= n || neuronCore[t] !== core) {
+        if (slot < slots && w <= maxCode && w >= minCode && delay[i]! <= maxDelay) continue;
+        if (slot >= slots) {
           problems.inconsistent(
-            `synapse ${i} of neuron ${h} targets neuron ${t}, which is not on core ${core}`,
+            `synapse ${i} of neuron ${h} targets slot ${slot} of core ${core}, which holds ${slots} neurons`,
           );
           break;
         }

@@ -104,3 +104,54 @@ describe("partition", () => {
     expect(result.diagnostics[0]!.help).toContain("'a->b'");
   });
 });
+
+describe("the 16-bit synapse slot", () => {
+  // Synapses name their post neuron by a u16 index within its core (src/ir/types.ts).
+  const roomy = { maxNeurons: 1_000_000, synapticMemoryBits: Infinity } as const;
+
+  it("caps a core at 65,536 neurons when the target allows more", () => {
+    const { parts, diagnostics } = partitioned(
+      program({ populations: [population("cells", 150_000)] }),
+      target({ core: roomy }),
+    );
+
+    expect(diagnostics).toEqual([]);
+    expect(Array.from(parts!.coreStart)).toEqual([0, 65_536, 131_072, 150_000]);
+  });
+
+  it("names the capped limit when the cores run out", () => {
+    const result = compileProgram(
+      program({ populations: [population("big", 70_000)] }),
+      target({ mesh: [1, 1], core: roomy }),
+    );
+
+    expect(result.diagnostics[0]!.message).toBe(
+      "The network needs 2 cores but target 'test-chip' has 1 (1 chip of 1 cores), 1 too few. " +
+        "Population 'big' alone takes 2 cores, limited by neurons per core (65,536 per core).",
+    );
+  });
+
+  it("compiles slots that reach the last neuron of a full core", () => {
+    // b[i] is hardware id 70,000 + i: b[0..61,071] fill core 1 up to slot 65,535.
+    const result = compileProgram(
+      program({
+        populations: [population("a", 70_000), population("b", 70_000)],
+        projections: [{ pre: "a", post: "b", connector: { kind: "one_to_one" } }],
+      }),
+      target({
+        core: { ...roomy, maxFanInAxons: Infinity, maxFanOutEntries: Infinity },
+      }),
+    );
+    const ir = result.ir!;
+    const syn = ir.synapses;
+
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(ir.cores.map((c) => c.neuronCount)).toEqual([65_536, 65_536, 8_928]);
+    const post = new Uint32Array(syn.count);
+    for (let e = 0; e < syn.fanOutCore.length; e++)
+      for (let s = syn.synStart[e]!; s < syn.synStart[e + 1]!; s++)
+        post[s] = ir.cores[syn.fanOutCore[e]!]!.neuronStart + syn.targetSlot[s]!;
+    expect(post.every((n, s) => n === 70_000 + s)).toBe(true);
+    expect(syn.targetSlot.reduce((a, b) => Math.max(a, b), 0)).toBe(65_535);
+  });
+});

@@ -5,9 +5,10 @@
  * `buildIr` takes a short description in user terms (population names, neuron indices, volts,
  * seconds, mesh positions) and derives everything src/ir/types.ts requires: hardware ids (the
  * neurons of core k contiguous), cores and slices, fan-out entries in CSR order by source and
- * within a source by destination core then projection, weights in LSBs of a per-projection LSB,
- * delays in units of the target's resolution, XY multicast route trees (parent before child),
- * per-core counts and a mapping report.
+ * within a source by destination core then projection, each synapse's post neuron as its slot
+ * within the destination core, weights in LSBs of a per-projection LSB, delays in units of the
+ * target's resolution, XY multicast route trees (parent before child), per-core counts and a
+ * mapping report.
  *
  * Mistakes in a fixture description are programming errors in a test, so they throw.
  *
@@ -557,13 +558,17 @@ function buildSynapses(
   synStart.push(rows.length);
   for (let s = 0; s < neuronCount; s++) fanOutStart[s + 1]! += fanOutStart[s]!;
 
+  // A core's neurons are contiguous: its first hardware id is where a slot counts from.
+  const coreStart: number[] = [];
+  neuronCore.forEach((core, h) => (coreStart[core] ??= h));
+
   return {
     count: rows.length,
     fanOutStart,
     fanOutCore: Uint32Array.from(entryCore),
     fanOutProjection: Uint16Array.from(entryProjection),
     synStart: Uint32Array.from(synStart),
-    target: Uint32Array.from(rows, (r) => r.post),
+    targetSlot: Uint16Array.from(rows, (r) => r.post - coreStart[r.destCore]!),
     weight: Int16Array.from(rows, (r) => r.weight),
     delay: Uint16Array.from(rows, (r) => r.delay),
   };

@@ -39,6 +39,7 @@ export const SECTION_IDS: Readonly<Record<string, number>> = {
   "fanout.projection": 34,
   "synapse.start": 35,
   "synapse.target": 36,
+  "synapse.slot": 39,
   "synapse.weight": 37,
   "synapse.delay": 38,
   "route.neuron": 48,
@@ -84,8 +85,13 @@ export function splitSections(bytes: Uint8Array): RawSection[] {
   }));
 }
 
+/** The format version in an image's header. */
+export function versionOf(bytes: Uint8Array): number {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint16(8, true);
+}
+
 /** Lays sections out the way the format describes, with correct CRCs throughout. */
-export function assemble(sections: readonly RawSection[], version = 2): Uint8Array {
+export function assemble(sections: readonly RawSection[], version = 3): Uint8Array {
   const align = (v: number): number => Math.ceil(v / 8) * 8;
   let end = HEADER + sections.length * ENTRY;
   const offsets = sections.map((s) => {
@@ -139,7 +145,7 @@ export function editMeta(
   edit(json);
   meta.payload = new TextEncoder().encode(JSON.stringify(json));
   meta.count = meta.payload.length;
-  return assemble(sections);
+  return assemble(sections, versionOf(bytes));
 }
 
 /** Rebuilds an image after editing one array section's elements (same element type). */
@@ -154,7 +160,43 @@ export function editArray<T extends ArrayBufferView>(
   const copy = section.payload.slice();
   edit(new Type(copy.buffer));
   section.payload = copy;
-  return assemble(sections);
+  return assemble(sections, versionOf(bytes));
+}
+
+/**
+ * A version 3 image rewritten in the layout of version 2 (or 1): each synapse's post neuron as a
+ * u32 hardware id in 'synapse.target', the destination core's first neuron plus the slot, in
+ * place of the u16 'synapse.slot'; version 1 also has no run state section.
+ */
+export function asOlderVersion(bytes: Uint8Array, version: 1 | 2): Uint8Array {
+  const sections = splitSections(bytes);
+  const byName = (name: string): RawSection => sections.find((s) => s.id === SECTION_IDS[name])!;
+  const meta = JSON.parse(new TextDecoder().decode(byName("meta").payload)) as {
+    cores: { neuronStart: number }[];
+  };
+  const view = <T>(name: string, Type: { new (buffer: ArrayBuffer): T }): T =>
+    new Type(byName(name).payload.slice().buffer);
+  const fanOutCore = view("fanout.core", Uint32Array);
+  const synStart = view("synapse.start", Uint32Array);
+  const slot = view("synapse.slot", Uint16Array);
+
+  const target = new Uint32Array(slot.length);
+  for (let e = 0; e < fanOutCore.length; e++)
+    for (let s = synStart[e]!; s < synStart[e + 1]!; s++)
+      target[s] = meta.cores[fanOutCore[e]!]!.neuronStart + slot[s]!;
+  const older = sections
+    .filter((s) => version > 1 || s.id !== SECTION_IDS["run.state"])
+    .map((s) =>
+      s.id === SECTION_IDS["synapse.slot"]
+        ? {
+            id: SECTION_IDS["synapse.target"]!,
+            type: 5,
+            count: target.length,
+            payload: new Uint8Array(target.buffer),
+          }
+        : s,
+    );
+  return assemble(older, version);
 }
 
 export { seededRandom } from "../helpers/seeded-random.ts";

@@ -28,7 +28,8 @@ describe("buildIr", () => {
     expect([...synapses.fanOutStart.subarray(0, 2)]).toEqual([0, 2]);
     expect([...synapses.fanOutCore.subarray(0, 2)]).toEqual([1, 2]);
     expect([...synapses.synStart.subarray(0, 3)]).toEqual([0, 2, 3]);
-    expect([...synapses.target.subarray(0, 3)]).toEqual([4, 6, 10]);
+    // Hardware ids 4, 6 and 10 as slots: core 1 starts at id 4, core 2 at id 9.
+    expect([...synapses.targetSlot.subarray(0, 3)]).toEqual([0, 2, 1]);
   });
 
   it("routes X first then Y, forking where destinations part", () => {

@@ -1,7 +1,8 @@
 /**
  * Emission: assembles the ChipIR from what the earlier phases produced. Hardware ids equal
- * logical ids (partition/index.ts), so per-neuron arrays are written in program order and the
- * synapse arrays of the elaborated graph are the IR's arrays, not copies.
+ * logical ids (partition/index.ts), so per-neuron arrays are written in program order; the
+ * weights and delays of the elaborated graph are the IR's arrays, not copies, and the slots are
+ * the fan-out phase's.
  */
 import type { ResolvedProgram, ResolvedTarget } from "../../../dsl/resolved.ts";
 import {
@@ -61,7 +62,7 @@ export function emit(input: EmitInput): ChipIR {
       fanOutCore: fanOut.fanOutCore,
       fanOutProjection: fanOut.fanOutProjection,
       synStart: fanOut.synStart,
-      target: graph.target,
+      targetSlot: fanOut.targetSlot,
       weight: graph.weight,
       delay: graph.delay,
     },

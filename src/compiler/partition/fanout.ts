@@ -1,13 +1,15 @@
 /**
  * Fan-out entries, once the partition has fixed which core every neuron lives on. Each source's
- * row is put in the IR's order (by destination core, then projection) in place, and each run of
- * synapses sharing (destination core, projection) becomes one fan-out entry.
+ * row is put in the IR's order (by destination core, then projection) in place, each run of
+ * synapses sharing (destination core, projection) becomes one fan-out entry, and each synapse's
+ * post neuron becomes its slot within that core (the partition keeps cores within 2^16 neurons).
  *
  * Rows produced by the connectors are usually in order already (targets ascend and cores hold
  * ascending ranges), so a row is sorted only when a check finds it out of order. This is a hot
  * loop over every synapse; it stays in one function for speed.
  */
 import type { ElaboratedGraph } from "../elaborate/index.ts";
+import type { Partition } from "./index.ts";
 import { forEachSegment, projectionsByPreGroup } from "./rows.ts";
 
 export interface FanOut {
@@ -18,6 +20,8 @@ export interface FanOut {
   readonly fanOutProjection: Uint16Array;
   /** Synapses of entry e: [synStart[e], synStart[e + 1]), indices into the graph's arrays. */
   readonly synStart: Uint32Array;
+  /** Per synapse of the graph (in its sorted order): the post neuron's index within its core. */
+  readonly targetSlot: Uint16Array;
 }
 
 /**
@@ -26,9 +30,10 @@ export interface FanOut {
  */
 export function buildFanOut(
   graph: ElaboratedGraph,
-  neuronCore: Uint32Array,
+  partition: Pick<Partition, "neuronCore" | "coreStart">,
   expectedEntries: number,
 ): FanOut {
+  const { neuronCore, coreStart } = partition;
   const n = graph.layout.count;
   const byGroup = projectionsByPreGroup(graph);
   const projectionCount = Math.max(1, graph.projections.length);
@@ -37,6 +42,7 @@ export function buildFanOut(
   let fanOutProjection = new Uint16Array(capacity);
   let synStart = new Uint32Array(capacity + 1);
   const fanOutStart = new Uint32Array(n + 1);
+  const targetSlot = new Uint16Array(graph.synapseCount);
 
   let longest = 0;
   for (let s = 0; s < n; s++)
@@ -70,20 +76,25 @@ export function buildFanOut(
       });
       if (!sorted) sortRow(graph, rowBegin, rowEnd, keys, scratch);
 
-      // Runs of equal keys are entries.
+      // Runs of equal keys are entries; a slot counts from the first neuron of the entry's core.
+      let coreBase = 0;
       for (let i = rowBegin; i < rowEnd; i++) {
         const key = keys[i - rowBegin]!;
-        if (i > rowBegin && key === keys[i - rowBegin - 1]) continue;
-        if (entries === capacity) {
-          capacity = Math.ceil(capacity * 1.25) + 16;
-          fanOutCore = grow(fanOutCore, capacity);
-          fanOutProjection = grow(fanOutProjection, capacity);
-          synStart = grow(synStart, capacity + 1);
+        if (i === rowBegin || key !== keys[i - rowBegin - 1]) {
+          if (entries === capacity) {
+            capacity = Math.ceil(capacity * 1.25) + 16;
+            fanOutCore = grow(fanOutCore, capacity);
+            fanOutProjection = grow(fanOutProjection, capacity);
+            synStart = grow(synStart, capacity + 1);
+          }
+          const core = Math.floor(key / projectionCount);
+          fanOutCore[entries] = core;
+          fanOutProjection[entries] = key % projectionCount;
+          synStart[entries] = i;
+          entries++;
+          coreBase = coreStart[core]!;
         }
-        fanOutCore[entries] = Math.floor(key / projectionCount);
-        fanOutProjection[entries] = key % projectionCount;
-        synStart[entries] = i;
-        entries++;
+        targetSlot[i] = graph.target[i]! - coreBase;
       }
     }
   }
@@ -98,6 +109,7 @@ export function buildFanOut(
     fanOutCore: exact ? fanOutCore : fanOutCore.slice(0, entries),
     fanOutProjection: exact ? fanOutProjection : fanOutProjection.slice(0, entries),
     synStart: exact ? synStart : synStart.slice(0, entries + 1),
+    targetSlot,
   };
 }
 

@@ -3,16 +3,22 @@
  * range of logical ids (so it may hold the end of one population and the start of the next),
  * which keeps logical ids equal to hardware ids all the way to the IR.
  *
- * Start from dense ranges of `maxNeurons`, measure every limit (partition/stats.ts), split each
- * core that breaks one, and measure again: fan-in and fan-out depend on where the cuts fall, so
- * this repeats until nothing breaks. Limits a single neuron already breaks are reported up front,
- * because no amount of splitting fixes them.
+ * Start from dense ranges of `neuronsPerCore` (the target's neurons per core, at most 2^16: see
+ * limits.ts), measure every limit (partition/stats.ts), split each core that breaks one, and
+ * measure again: fan-in and fan-out depend on where the cuts fall, so this repeats until nothing
+ * breaks. Limits a single neuron already breaks are reported up front, because no amount of
+ * splitting fixes them.
  */
 import type { ResolvedTarget } from "../../../dsl/resolved.ts";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { ElaboratedGraph } from "../elaborate/index.ts";
 import { coreStats, neuronLoads, type CoreStats } from "./stats.ts";
-import { checkSingleNeurons, reportTooManyCores, checkRestrictions } from "./limits.ts";
+import {
+  checkSingleNeurons,
+  checkRestrictions,
+  neuronsPerCore,
+  reportTooManyCores,
+} from "./limits.ts";
 import { makeDiagnostic, mappingDiagnostics } from "../../diagnostics/catalogue/index.ts";
 
 export interface Partition {
@@ -40,8 +46,7 @@ export function partition(
   if (!checkSingleNeurons(graph, target, loads, diagnostics)) return undefined;
 
   const available = availableCores(target);
-  const limits = target.core;
-  let cuts = denseCuts(graph.layout.count, limits.maxNeurons);
+  let cuts = denseCuts(graph.layout.count, neuronsPerCore(target));
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const neuronCore = coreOfNeuron(cuts, graph.layout.count);
     const stats = coreStats(graph, target, cuts, neuronCore);
@@ -100,12 +105,13 @@ export function coreOfNeuron(cuts: Uint32Array, count: number): Uint32Array {
  */
 function splitFactors(stats: CoreStats, target: ResolvedTarget): Uint32Array | undefined {
   const limits = target.core;
+  const maxNeurons = neuronsPerCore(target);
   const coreCount = stats.neurons.length;
   const factors = new Uint32Array(coreCount).fill(1);
   let any = false;
   for (let c = 0; c < coreCount; c++) {
     let k = 1;
-    k = Math.max(k, Math.ceil(stats.neurons[c]! / limits.maxNeurons));
+    k = Math.max(k, Math.ceil(stats.neurons[c]! / maxNeurons));
     k = Math.max(k, Math.ceil(stats.synapses[c]! / limits.maxSynapses));
     k = Math.max(k, Math.ceil(stats.memoryBits[c]! / limits.synapticMemoryBits));
     k = Math.max(k, Math.ceil(stats.fanOut[c]! / limits.maxFanOutEntries));
@@ -122,7 +128,7 @@ function splitFactors(stats: CoreStats, target: ResolvedTarget): Uint32Array | u
 function isOver(stats: CoreStats, c: number, target: ResolvedTarget): boolean {
   const l = target.core;
   return (
-    stats.neurons[c]! > l.maxNeurons ||
+    stats.neurons[c]! > neuronsPerCore(target) ||
     stats.synapses[c]! > l.maxSynapses ||
     stats.memoryBits[c]! > l.synapticMemoryBits ||
     stats.fanIn[c]! > l.maxFanInAxons ||

@@ -2,16 +2,26 @@
  * The partitioner's refusals, each naming the population or projection at fault, the limit, by
  * how much it is exceeded and what to change: limits one neuron breaks alone, more cores than
  * the target has, and TrueNorth-style restrictions (one destination core per neuron, at most a
- * few distinct weights per neuron).
+ * few distinct weights per neuron). Also the neurons per core the partitioner works to.
  */
 import type { ResolvedTarget } from "../../../dsl/resolved.ts";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { makeDiagnostic, mappingDiagnostics } from "../../diagnostics/catalogue/index.ts";
+import { MAX_CORE_NEURONS } from "../../ir/types.ts";
 import type { ElaboratedGraph } from "../elaborate/index.ts";
 import { groupAt } from "../elaborate/layout.ts";
 import { formatBytes, formatCount } from "../format.ts";
 import type { CoreStats, NeuronLoads } from "./stats.ts";
 import { forEachSegment, projectionsByPreGroup } from "./rows.ts";
+
+/**
+ * Neurons the partitioner puts on one core at most: the target's limit, capped at
+ * MAX_CORE_NEURONS because the IR and the image name a synapse's post neuron by a 16-bit index
+ * within its core (src/ir/types.ts). A target that allows more still gets cores of 2^16 neurons.
+ */
+export function neuronsPerCore(target: ResolvedTarget): number {
+  return Math.min(target.core.maxNeurons, MAX_CORE_NEURONS);
+}
 
 export function checkSingleNeurons(
   graph: ElaboratedGraph,
@@ -97,11 +107,12 @@ export function reportTooManyCores(
   // For each group, how close its cores come to each limit: the tightest one explains the count.
   const pressure = graph.layout.groups.map(() => new Float64Array(LIMIT_NAMES.length));
   const l = target.core;
+  const maxNeurons = neuronsPerCore(target);
   for (let c = 0; c < coreCount; c++) {
     const g = groupAt(graph.layout, cuts[c]!);
     coresPerGroup[g]!++;
     const ratios = [
-      stats.neurons[c]! / l.maxNeurons,
+      stats.neurons[c]! / maxNeurons,
       stats.synapses[c]! / l.maxSynapses,
       stats.memoryBits[c]! / l.synapticMemoryBits,
       stats.fanIn[c]! / l.maxFanInAxons,
@@ -124,7 +135,7 @@ export function reportTooManyCores(
   const chips = target.chipsX * target.chipsY;
   const available = chips * target.meshWidth * target.meshHeight;
   const limitValues = [
-    formatCount(l.maxNeurons),
+    formatCount(maxNeurons),
     formatCount(l.maxSynapses),
     formatBytes(l.synapticMemoryBits / 8),
     formatCount(l.maxFanInAxons),
@@ -175,7 +186,7 @@ export function checkRestrictions(
           [group.name, neuron - group.offset, stats.maxDestCores[c]!, target.name, maxDest],
           {
             span: group.span,
-            help: `connect each neuron of '${group.name}' to targets that fit on one core (${target.core.maxNeurons} neurons)`,
+            help: `connect each neuron of '${group.name}' to targets that fit on one core (${neuronsPerCore(target)} neurons)`,
           },
         ),
       );

@@ -191,4 +191,11 @@ export const imageDiagnostics = {
     "Byte {0} pads the run state and must be 0; it is {1}.",
   ),
   runStateValue: entry("ANT4077", "error", "In the saved run state, {0}."),
+
+  // Consistency between sections, continued (ANT4090-ANT4099)
+  slotBeyondCore: entry(
+    "ANT4090",
+    "error",
+    "Synapse {0} targets slot {1} of core {2}, the destination of its fan-out entry {3}, but that core holds {4} neurons; a slot must be less than its core's neuron count.",
+  ),
 } as const;

@@ -172,7 +172,8 @@ export function tinyIr(net: TinyNetwork): ChipIR {
       fanOutCore: new Uint32Array(entryProjection.length),
       fanOutProjection: Uint16Array.from(entryProjection),
       synStart: Uint32Array.from(synStart),
-      target: Uint32Array.from(sorted.map((x) => x.post)),
+      // One core starting at neuron 0: a slot is the hardware id.
+      targetSlot: Uint16Array.from(sorted.map((x) => x.post)),
       weight: Int16Array.from(sorted.map((x) => x.weightLsb)),
       delay: new Uint16Array(sorted.length),
     },
