@@ -79,7 +79,9 @@ export class Engine {
   /** Learn-update counts of the hooks at the last counter reset, per core. */
   learnBaseline: Float64Array;
 
-  private readonly queue = new EventQueue(4096);
+  // Small at first: the queue doubles when a run needs more, and a fixed 4,096 slots (192 KiB)
+  // was a visible share of the memory per synapse of a small network.
+  private readonly queue = new EventQueue(256);
   /**
    * One entry per neuron: its exact next crossing, or, when `provisional[i]` is 1, only a time
    * before which it cannot cross (NeuronOps.crossingBoundPs). A provisional entry that comes due
