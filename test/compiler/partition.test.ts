@@ -126,7 +126,7 @@ describe("the 16-bit synapse slot", () => {
     );
 
     expect(result.diagnostics[0]!.message).toBe(
-      "The network needs 2 cores but target 'test-chip' has 1 (1 chip of 1 cores), 1 too few. " +
+      "The network needs 2 cores but target 'test-chip' has 1 (1 chip of 1 core), 1 too few. " +
         "Population 'big' alone takes 2 cores, limited by neurons per core (65,536 per core).",
     );
   });

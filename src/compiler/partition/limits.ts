@@ -148,8 +148,8 @@ export function reportTooManyCores(
         formatCount(coreCount),
         target.name,
         formatCount(available),
-        `${chips} chip${chips === 1 ? "" : "s"}`,
-        target.meshWidth * target.meshHeight,
+        plural(chips, "chip"),
+        plural(target.meshWidth * target.meshHeight, "core"),
         group.name,
         formatCount(coresPerGroup[worst]!),
         LIMIT_NAMES[limit]!,
@@ -243,4 +243,9 @@ function checkDistinctWeights(
     ),
   );
   return false;
+}
+
+/** "1 core", "4 cores". */
+function plural(count: number, noun: string): string {
+  return `${formatCount(count)} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -104,7 +104,7 @@ export const mappingDiagnostics = {
   tooManyCores: entry(
     "ANT3404",
     "error",
-    "The network needs {0} cores but target '{1}' has {2} ({3} of {4} cores), {8} too few. Population '{5}' alone takes {6} cores, limited by {7} ({9} per core).",
+    "The network needs {0} cores but target '{1}' has {2} ({3} of {4}), {8} too few. Population '{5}' alone takes {6} cores, limited by {7} ({9} per core).",
   ),
   tooManyDestinationCores: entry(
     "ANT3405",
