@@ -7,18 +7,15 @@
 import type { ChipIR } from "../ir/types.ts";
 import { crc32 } from "./crc32.ts";
 import {
-  ELEMENT_BYTES,
   EntryOffset,
   HEADER_BYTES,
   HeaderOffset,
   IMAGE_MAGIC,
   IMAGE_VERSION,
-  SECTIONS,
   TABLE_ENTRY_BYTES,
   alignUp,
   sectionsOf,
   type CurrentSectionName,
-  type SectionName,
 } from "./format.ts";
 import { encodeJson } from "./json-schema.ts";
 import { metaOf, metaSchema } from "./meta.ts";
@@ -144,10 +141,4 @@ function concat<T extends Float64Array | Uint32Array>(
     at += p.length;
   }
   return out;
-}
-
-/** Element size in bytes of a section, for tests and tools. */
-export function sectionElementBytes(name: SectionName): number {
-  const spec = SECTIONS.find((s) => s.name === name)!;
-  return ELEMENT_BYTES[spec.type];
 }
