@@ -70,7 +70,7 @@ export class Emulator {
   private readonly synapses: { -readonly [K in keyof IrSynapses]: IrSynapses[K] };
   private weightsCopied = false;
   /** Per projection: its synapse ids in image order and their source neurons (built on demand). */
-  private readonly synapseLists = new Map<number, { ids: Uint32Array; source: Uint32Array }>();
+  private readonly synapseLists = new Map<number, ProjectionSynapses>();
   private readonly populationIndex = new Map<string, number>();
   /** Per population: hardware id of each neuron index. */
   private readonly hardwareIds: Uint32Array[];
@@ -258,25 +258,16 @@ export class Emulator {
 
   /** Every synapse of a projection, in image order: pre and post indices and weight in volts. */
   weights(projection: string): { pre: Uint32Array; post: Uint32Array; weightV: Float64Array } {
-    const { source, ids } = this.projectionSynapses(projection);
+    const { ids, pre, post } = this.projectionSynapses(projection);
     const lsbV = this.ir.projections[this.projectionIndex(projection)]!.weightLsbV;
     const plastic = this.isPlastic(projection);
-    const pre = new Uint32Array(ids.length);
-    const post = new Uint32Array(ids.length);
     const weightV = new Float64Array(ids.length);
-    const index = this.ir.neurons.index;
-    const syn = this.synapses;
-    // The ids ascend (image order), so one walk over the entries finds each synapse's core,
-    // whose first neuron its slot counts from.
-    let e = 0;
     for (let k = 0; k < ids.length; k++) {
       const s = ids[k]!;
-      while (syn.synStart[e + 1]! <= s) e++;
-      pre[k] = index[source[k]!]!;
-      post[k] = index[this.ir.cores[syn.fanOutCore[e]!]!.neuronStart + syn.targetSlot[s]!]!;
       weightV[k] = plastic ? this.hooks!.weightV(s) : this.synapses.weight[s]! * lsbV;
     }
-    return { pre, post, weightV };
+    // Copies: the cached lists must survive whatever the caller does with the result.
+    return { pre: pre.slice(), post: post.slice(), weightV };
   }
 
   /**
@@ -405,11 +396,12 @@ export class Emulator {
   }
 
   /**
-   * Synapse ids of a projection in image order, with their source neurons. The image's wiring
-   * never changes after construction, so each projection's list is built once: training scripts
-   * read and write weights after every stimulus.
+   * Synapse ids of a projection in image order, with the indices of their pre and post neurons
+   * within their populations. The image's wiring never changes after construction, so each
+   * projection's lists are built once: training scripts read and write weights after every
+   * stimulus.
    */
-  private projectionSynapses(name: string): { ids: Uint32Array; source: Uint32Array } {
+  private projectionSynapses(name: string): ProjectionSynapses {
     const p = this.projectionIndex(name);
     const cached = this.synapseLists.get(p);
     if (cached !== undefined) return cached;
@@ -418,23 +410,35 @@ export class Emulator {
     for (let e = 0; e < syn.fanOutProjection.length; e++)
       if (syn.fanOutProjection[e] === p) count += syn.synStart[e + 1]! - syn.synStart[e]!;
     const ids = new Uint32Array(count);
-    const source = new Uint32Array(count);
+    const pre = new Uint32Array(count);
+    const post = new Uint32Array(count);
+    const index = this.ir.neurons.index;
     let n = 0;
     for (let s = 0; s < this.ir.neurons.count; s++)
       for (let e = syn.fanOutStart[s]!; e < syn.fanOutStart[s + 1]!; e++) {
         if (syn.fanOutProjection[e] !== p) continue;
+        // A slot counts from the first neuron of the entry's destination core.
+        const base = this.ir.cores[syn.fanOutCore[e]!]!.neuronStart;
         for (let k = syn.synStart[e]!; k < syn.synStart[e + 1]!; k++) {
           ids[n] = k;
-          source[n++] = s;
+          pre[n] = index[s]!;
+          post[n++] = index[base + syn.targetSlot[k]!]!;
         }
       }
-    const list = { ids, source };
+    const list = { ids, pre, post };
     this.synapseLists.set(p, list);
     return list;
   }
 }
 
-/** Fixed-mode dynamics, or a diagnostic when the target's precision is outside what they support. */
+/** A projection's synapse ids in image order and their pre and post indices in the populations. */
+interface ProjectionSynapses {
+  readonly ids: Uint32Array;
+  readonly pre: Uint32Array;
+  readonly post: Uint32Array;
+}
+
+/** Fixed-mode dynamics, or a diagnostic when the target's precision lies outside their range. */
 function createFixedNeuronsOrFail(ir: ChipIR): NeuronOps {
   try {
     return createFixedNeurons(ir);

@@ -47,7 +47,8 @@ export const WEIGHT_SUM_V = 78 * 0.06;
 
 const MS_PS = 1e9;
 
-export interface ExperimentOptions {
+/** An experiment; the NetworkChanges fields change diehl-cook.ant's parameters. */
+export interface ExperimentOptions extends NetworkChanges {
   readonly neurons: number;
   readonly train: number;
   readonly test: number;
@@ -58,12 +59,6 @@ export interface ExperimentOptions {
   /** Presentation and rest per digit; default the paper's 350 ms and 150 ms. */
   readonly presentMs?: number;
   readonly restMs?: number;
-  /** The excitatory cells' threshold step per spike in mV; default diehl-cook.ant's. */
-  readonly thetaPlusMv?: number;
-  /** The excitatory cells' threshold time constant in ms (Infinity: never decays); default the file's. */
-  readonly tauThetaMs?: number;
-  /** The paper's potentiation rate nu_post (a_plus = nuPost x 60 mV); default the file's 0.01. */
-  readonly nuPost?: number;
   /** Called with the trained network (learned weights and thresholds) before labelling. */
   readonly onTrained?: (ir: ChipIR) => void;
   /** Label neurons in a separate pass over the training digits with learning frozen. */
@@ -146,11 +141,7 @@ export function runExperiment(options: ExperimentOptions): ExperimentResult {
   const progress = options.onProgress;
 
   let t0 = performance.now();
-  const ir = compileDigitNetwork(options.neurons, {
-    thetaPlusMv: options.thetaPlusMv,
-    tauThetaMs: options.tauThetaMs,
-    nuPost: options.nuPost,
-  });
+  const ir = compileDigitNetwork(options.neurons, options);
   const compileMs = performance.now() - t0;
 
   const [pool, testSet] = splitDigits(loadMnistDigits(), options.test, options.seed);

@@ -74,31 +74,26 @@ const epochs = whole("epochs", values.epochs, 1);
 const presentMs = whole("present-ms", values["present-ms"], 1);
 const restMs = whole("rest-ms", values["rest-ms"], 0);
 const logEvery = whole("log-every", values["log-every"], 0);
-const thetaPlusMv = values["theta-plus"] === undefined ? undefined : Number(values["theta-plus"]);
-if (thetaPlusMv !== undefined && !(thetaPlusMv >= 0 && Number.isFinite(thetaPlusMv))) {
-  process.stderr.write(
-    `error: --theta-plus must be a voltage in mV >= 0, not '${values["theta-plus"]}'\n`,
-  );
-  process.exit(2);
+/** An optional number `ok` accepts ("unlimited" reads as Infinity), or a usage error. */
+function optionalNumber(
+  name: string,
+  ok: (x: number) => boolean,
+  what: string,
+): number | undefined {
+  const text = values[name as keyof typeof values] as string | undefined;
+  if (text === undefined) return undefined;
+  const x = text === "unlimited" ? Infinity : Number(text);
+  if (!ok(x)) {
+    process.stderr.write(`error: --${name} must be ${what}, not '${text}'\n`);
+    process.exit(2);
+  }
+  return x;
 }
-const tauThetaText = values["tau-theta"];
-const tauThetaMs =
-  tauThetaText === undefined
-    ? undefined
-    : tauThetaText === "unlimited"
-      ? Infinity
-      : Number(tauThetaText);
-if (tauThetaMs !== undefined && !(tauThetaMs > 0)) {
-  process.stderr.write(
-    `error: --tau-theta must be a time in ms > 0 or 'unlimited', not '${tauThetaText}'\n`,
-  );
-  process.exit(2);
-}
-const nuPost = values["nu-post"] === undefined ? undefined : Number(values["nu-post"]);
-if (nuPost !== undefined && !(nuPost >= 0 && Number.isFinite(nuPost))) {
-  process.stderr.write(`error: --nu-post must be a number >= 0, not '${values["nu-post"]}'\n`);
-  process.exit(2);
-}
+
+const finiteAtLeast0 = (x: number): boolean => Number.isFinite(x) && x >= 0;
+const thetaPlusMv = optionalNumber("theta-plus", finiteAtLeast0, "a voltage in mV >= 0");
+const tauThetaMs = optionalNumber("tau-theta", (x) => x > 0, "a time in ms > 0 or 'unlimited'");
+const nuPost = optionalNumber("nu-post", finiteAtLeast0, "a number >= 0");
 const saveImagePath = values["save-image"];
 const labelPass = values["label-pass"];
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
